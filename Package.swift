@@ -1,0 +1,81 @@
+// swift-tools-version: 6.0
+//
+// migsim: a simulator of multi-tenant GPU clusters and a planner of their
+// MIG layouts. Each library target is one layer; a layer imports only the
+// layers below it (see docs/architecture.md).
+
+import PackageDescription
+
+let package = Package(
+  name: "migsim",
+  products: [
+    .executable(name: "migsim", targets: ["migsim"]),
+    .library(name: "MIGGeometry", targets: ["MIGGeometry"]),
+    .library(name: "ClusterModel", targets: ["ClusterModel"]),
+    .library(name: "Scenarios", targets: ["Scenarios"]),
+    .library(name: "Scheduling", targets: ["Scheduling"]),
+    .library(name: "Simulation", targets: ["Simulation"]),
+  ],
+  targets: [
+    // System libraries, wrapped by module maps.
+    .systemLibrary(
+      name: "CYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]
+    ),
+
+    // The layers, bottom up.
+    .target(name: "MIGGeometry"),
+    .target(name: "ClusterModel", dependencies: ["MIGGeometry"]),
+    .target(
+      name: "Scenarios",
+      dependencies: ["ClusterModel", "MIGGeometry", "CYAML"]
+    ),
+    .target(
+      name: "Scheduling",
+      dependencies: ["ClusterModel", "MIGGeometry"]
+    ),
+    .target(
+      name: "Simulation",
+      dependencies: ["Scheduling", "ClusterModel", "MIGGeometry"]
+    ),
+    .executableTarget(
+      name: "migsim",
+      dependencies: [
+        "MIGGeometry", "ClusterModel", "Scenarios", "Scheduling",
+        "Simulation",
+      ]
+    ),
+
+    // Benchmarks: run with `make bench` (release build).
+    .executableTarget(
+      name: "MigsimBenchmarks",
+      dependencies: [
+        "MIGGeometry", "ClusterModel", "Scenarios", "Scheduling",
+        "Simulation",
+      ],
+      path: "Benchmarks/MigsimBenchmarks"
+    ),
+
+    // Tests, one target per layer.
+    .testTarget(name: "MIGGeometryTests", dependencies: ["MIGGeometry"]),
+    .testTarget(
+      name: "ClusterModelTests",
+      dependencies: ["ClusterModel", "MIGGeometry"]
+    ),
+    .testTarget(
+      name: "ScenariosTests",
+      dependencies: ["Scenarios", "ClusterModel", "MIGGeometry"]
+    ),
+    .testTarget(
+      name: "SchedulingTests",
+      dependencies: ["Scheduling", "ClusterModel", "MIGGeometry"]
+    ),
+    .testTarget(
+      name: "SimulationTests",
+      dependencies: ["Simulation", "Scheduling", "ClusterModel"]
+    ),
+    .testTarget(name: "CommandLineTests", dependencies: ["migsim"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

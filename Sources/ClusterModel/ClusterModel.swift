@@ -1,0 +1,1 @@
+// The ClusterModel layer; see docs/architecture.md.

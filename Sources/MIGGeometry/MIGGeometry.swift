@@ -1,0 +1,1 @@
+// The MIGGeometry layer; see docs/architecture.md.

@@ -1,0 +1,1 @@
+// The Scheduling layer; see docs/architecture.md.
