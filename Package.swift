@@ -10,6 +10,7 @@ let package = Package(
   name: "migsim",
   products: [
     .executable(name: "migsim", targets: ["migsim"]),
+    .library(name: "RandomStreams", targets: ["RandomStreams"]),
     .library(name: "MIGGeometry", targets: ["MIGGeometry"]),
     .library(name: "ClusterModel", targets: ["ClusterModel"]),
     .library(name: "Scenarios", targets: ["Scenarios"]),
@@ -25,6 +26,7 @@ let package = Package(
     ),
 
     // The layers, bottom up.
+    .target(name: "RandomStreams"),
     .target(name: "MIGGeometry"),
     .target(name: "ClusterModel", dependencies: ["MIGGeometry"]),
     .target(
@@ -33,11 +35,13 @@ let package = Package(
     ),
     .target(
       name: "Scheduling",
-      dependencies: ["ClusterModel", "MIGGeometry"]
+      dependencies: ["ClusterModel", "MIGGeometry", "RandomStreams"]
     ),
     .target(
       name: "Simulation",
-      dependencies: ["Scheduling", "ClusterModel", "MIGGeometry"]
+      dependencies: [
+        "Scheduling", "ClusterModel", "MIGGeometry", "RandomStreams",
+      ]
     ),
     .executableTarget(
       name: "migsim",
@@ -52,12 +56,13 @@ let package = Package(
       name: "MigsimBenchmarks",
       dependencies: [
         "MIGGeometry", "ClusterModel", "Scenarios", "Scheduling",
-        "Simulation",
+        "Simulation", "RandomStreams",
       ],
       path: "Benchmarks/MigsimBenchmarks"
     ),
 
     // Tests, one target per layer.
+    .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
     .testTarget(name: "MIGGeometryTests", dependencies: ["MIGGeometry"]),
     .testTarget(
       name: "ClusterModelTests",
