@@ -120,7 +120,7 @@ extension NodeReader {
   ///
   /// Messages: `found "Evict", expected one of: NoSchedule,
   /// PreferNoSchedule, NoExecute`, followed by `; did you mean
-  /// 'NoExecute'?` when one is close.
+  /// 'NoExecute'?` when one of two or more spellings is close.
   ///
   /// - Parameter allowed: The accepted spellings, in the order to list.
   /// - Returns: The matching spelling, or `nil` after recording a mistake.
@@ -129,7 +129,7 @@ extension NodeReader {
   public func oneOf(_ allowed: [String]) -> String? {
     if let text = node.scalarText, allowed.contains(text) { return text }
     var message = "one of: " + allowed.joined(separator: ", ")
-    if let text = node.scalarText,
+    if allowed.count > 1, let text = node.scalarText,
       let near = KeySuggestion.nearest(to: text, among: allowed)
     {
       message += "; did you mean '\(near)'?"
