@@ -29,7 +29,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 /// - Returns: The root node.
 /// - Throws: `InputErrors` with every mistake found.
 /// - Complexity: O(*n*) for a file of *n* bytes.
-public func readDocument(atPath path: String) throws(InputErrors) -> DocumentNode {
+public func readDocument(
+  atPath path: String
+) throws(InputErrors) -> DocumentNode {
   let whole = SourceLocation(file: path, line: 0, column: 0)
   func failure(_ message: String) -> InputErrors {
     InputErrors([InputError(at: whole, path: "", message)])
@@ -40,7 +42,8 @@ public func readDocument(atPath path: String) throws(InputErrors) -> DocumentNod
         + "ending in .yaml, .yml or .json")
   }
   var isDirectory: ObjCBool = false
-  guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+  let manager = FileManager.default
+  guard manager.fileExists(atPath: path, isDirectory: &isDirectory)
   else { throw failure("cannot read the file: no such file") }
   if isDirectory.boolValue {
     throw failure("cannot read the file: it is a directory")

@@ -181,7 +181,9 @@ struct JSONParser {
     }
     var expectation = "expected a string key or '}'"
     while true {
-      guard current == "\"" else { throw fail("\(expectation), found \(found)") }
+      guard current == "\"" else {
+        throw fail("\(expectation), found \(found)")
+      }
       let keyStart = here
       let key = try parseString()
       if let first = firstSeen[key] {
@@ -200,7 +202,8 @@ struct JSONParser {
       advance()
       skipWhitespace()
       let value = try parseValue(expected: "a value after ':'")
-      pairs.append((DocumentNode(.scalar(key, quoted: true), at: keyStart), value))
+      let keyNode = DocumentNode(.scalar(key, quoted: true), at: keyStart)
+      pairs.append((keyNode, value))
       skipWhitespace()
       switch current {
       case ",":

@@ -175,7 +175,8 @@ enum Quantity {
   static func milliCPU(_ text: String) -> Int? {
     if text.hasSuffix("m") {
       let digits = text.dropLast()
-      guard !digits.isEmpty, digits.unicodeScalars.allSatisfy(PlainScalar.isDigit)
+      guard !digits.isEmpty,
+        digits.unicodeScalars.allSatisfy(PlainScalar.isDigit)
       else { return nil }
       return Int(digits)
     }

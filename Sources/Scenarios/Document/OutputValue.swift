@@ -81,7 +81,9 @@ extension OutputValue {
     case .sequence(let items): self = .sequence(items.map(Self.init))
     case .mapping(let pairs):
       self = .mapping(
-        pairs.map { Member($0.key.keyText, OutputValue(interpreting: $0.value)) })
+        pairs.map {
+          Member($0.key.keyText, OutputValue(interpreting: $0.value))
+        })
     case .scalar(let text, quoted: true): self = .string(text)
     case .scalar(let text, quoted: false):
       switch PlainScalar.classify(text) {

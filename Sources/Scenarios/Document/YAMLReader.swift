@@ -239,7 +239,8 @@ private struct YAMLTreeBuilder {
   }
 
   func string(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
-    String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    let raw = UnsafeRawPointer(pointer)
+    return String(cString: raw.assumingMemoryBound(to: CChar.self))
   }
 
   func shortTag(_ tag: String) -> String {

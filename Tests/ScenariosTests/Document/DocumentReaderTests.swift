@@ -40,6 +40,15 @@ import Testing
       ])
   }
 
+  @Test func reportsSyntaxErrorContextWithItsPosition() {
+    let errors = inputErrors { try yaml("a:\n  b: 1\n c: 2\n") }
+    #expect(
+      brief(errors) == [
+        "3:2: : syntax error: did not find expected key (while parsing a "
+          + "block mapping at line 1, column 1)"
+      ])
+  }
+
   @Test func reportsEveryDuplicateKeyWithBothLocations() {
     let text = "a: 1\nb:\n  x: 1\n  x: 2\na: 3\n"
     let errors = inputErrors { try yaml(text) }
