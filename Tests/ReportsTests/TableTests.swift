@@ -56,3 +56,18 @@ import Testing
     }
   }
 }
+
+@Suite struct TableJSONTests {
+  @Test func jsonKeepsColumnOrderTypesAndRounding() {
+    var table = Table(columns: [
+      .init("name"), .init("count"), .init("share"), .init("ok"),
+      .init("note"),
+    ])
+    table.append(["x", 3, .number(0.126, decimals: 2), .boolean(true), .empty])
+    let json = table.renderJSON()
+    let compact = json.filter { !$0.isWhitespace }
+    #expect(
+      compact
+        == #"[{"name":"x","count":3,"share":0.13,"ok":true,"note":null}]"#)
+  }
+}

@@ -1,8 +1,8 @@
 /// Finds the allowed key a user probably meant.
-enum KeySuggestion {
+public enum KeySuggestion {
   /// The message for an unknown key: with the nearest allowed key when one
   /// is close, otherwise with the list of allowed keys.
-  static func unknownKeyMessage(
+  public static func unknownKeyMessage(
     _ key: String, allowed: [String]
   ) -> String {
     if let near = nearest(to: key, among: allowed) {
@@ -19,7 +19,7 @@ enum KeySuggestion {
   /// differs only in letter case always matches.
   ///
   /// - Complexity: O(*k* · *l*²) for *k* keys of length *l*.
-  static func nearest(to key: String, among allowed: [String]) -> String? {
+  public static func nearest(to key: String, among allowed: [String]) -> String? {
     var best: (distance: Int, key: String)?
     for candidate in allowed {
       let d =
@@ -41,7 +41,7 @@ enum KeySuggestion {
   /// substitutions and swaps of neighbours each cost 1.
   ///
   /// - Complexity: O(*m* · *n*) time and space.
-  static func distance(_ a: String, _ b: String) -> Int {
+  public static func distance(_ a: String, _ b: String) -> Int {
     let x = Array(a.unicodeScalars)
     let y = Array(b.unicodeScalars)
     if x.isEmpty { return y.count }

@@ -20,7 +20,7 @@ struct Dispatcher {
       else {
         let names = command.subcommands.map(\.name)
         var message = "unknown command '\(word)'"
-        if let near = nearest(to: word, among: names) {
+        if let near = KeySuggestion.nearest(to: word, among: names) {
           message += "; did you mean '\(near)'?"
         }
         return usageFailure(message, command: command, path: path)

@@ -1,3 +1,5 @@
+import Scenarios
+
 /// A command line split into options and positional arguments, checked
 /// against the options the command declares.
 struct ParsedArguments {
@@ -99,43 +101,9 @@ struct ParsedArguments {
     let bare = argument.drop { $0 == "-" }.split(separator: "=").first
       .map(String.init) ?? ""
     let names = specs.map(\.name)
-    if let near = nearest(to: bare, among: names) {
+    if let near = KeySuggestion.nearest(to: bare, among: names) {
       return "unknown option '\(argument)'; did you mean '--\(near)'?"
     }
     return "unknown option '\(argument)'"
   }
-}
-
-/// The candidate closest to `word` by edit distance, if it is close enough
-/// to be a plausible typo (at most a third of the word's length, at least 1).
-func nearest(to word: String, among candidates: [String]) -> String? {
-  let limit = max(1, word.count / 3)
-  var best: (name: String, distance: Int)?
-  for candidate in candidates {
-    let distance = editDistance(word, candidate)
-    if distance <= limit, distance < (best?.distance ?? .max) {
-      best = (candidate, distance)
-    }
-  }
-  return best?.name
-}
-
-/// Levenshtein distance between two strings, over characters.
-///
-/// - Complexity: O(a.count × b.count).
-func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a)
-  let b = Array(b)
-  if a.isEmpty { return b.count }
-  var previous = Array(0...b.count)
-  var current = previous
-  for i in 1...a.count {
-    current[0] = i
-    for j in stride(from: 1, through: b.count, by: 1) {
-      let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-    }
-    swap(&previous, &current)
-  }
-  return previous[b.count]
 }
