@@ -152,6 +152,13 @@ extension EventQueue {
     return true
   }
 
+  /// Reserves storage for `capacity` events held at once.
+  ///
+  /// - Complexity: O(n) for n events held.
+  public mutating func reserveCapacity(_ capacity: Int) {
+    slots.reserveCapacity(capacity)
+  }
+
   /// Whether the event identified by `handle` is still pending.
   @inlinable
   public func isPending(_ handle: EventHandle) -> Bool {
