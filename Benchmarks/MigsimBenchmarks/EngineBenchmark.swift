@@ -16,7 +16,8 @@ func benchmarkEngine() {
     let rate = Double(1_000_000) / seconds
     print(
       "queue size \(pad(size, 9)): \(format(rate)) pairs/s, "
-        + "\(format(seconds * 1e9 / 1_000_000)) ns/pair  (checksum \(checksum))")
+        + "\(format(seconds * 1e9 / 1_000_000)) ns/pair  "
+        + "(checksum \(checksum))")
   }
 
   print("== engine: run loop (1,000,000 events, each scheduling the next)")

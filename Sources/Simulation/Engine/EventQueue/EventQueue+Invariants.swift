@@ -31,9 +31,11 @@ extension EventQueue {
     {
       return "the top slot is cancelled"
     }
-    let cancelled = slots.count { !pending.contains($0.order & Slot.sequenceMask) }
+    let cancelled = slots.count {
+      !pending.contains($0.order & Slot.sequenceMask)
+    }
     if cancelled != tombstoneCount {
-      return "\(cancelled) cancelled slots but tombstoneCount is \(tombstoneCount)"
+      return "\(cancelled) cancelled slots, tombstoneCount \(tombstoneCount)"
     }
     if slots.count - cancelled > Int(nextSequenceNumber) {
       return "more pending slots than events scheduled"

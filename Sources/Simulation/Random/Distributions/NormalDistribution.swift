@@ -35,7 +35,9 @@ public struct NormalDistribution: DurationDistribution, Hashable {
   }
 
   /// Draws a standard normal variate; exactly two draws.
-  public static func standardSample(using stream: inout RandomStream) -> Double {
+  public static func standardSample(
+    using stream: inout RandomStream
+  ) -> Double {
     let u1 = stream.nextOpenUnitInterval()
     let u2 = stream.nextUnitInterval()
     return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
