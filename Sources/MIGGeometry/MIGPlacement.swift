@@ -24,12 +24,13 @@ public struct MIGPlacement: Sendable, Hashable, LosslessStringConvertible {
   /// Parses `<profile>@<start>`, such as `3g.20gb@4` or `1g.5gb+me@0`.
   ///
   /// - Returns: `nil` unless there is exactly one `@`, a non-empty profile
-  ///   name before it and a non-negative decimal integer after it.
+  ///   name before it and only the digits 0-9 after it.
   public init?(_ description: String) {
     let parts = description.split(
       separator: "@", omittingEmptySubsequences: false)
     guard parts.count == 2, !parts[0].isEmpty,
-      parts[1].allSatisfy(\.isASCII), let start = Int(parts[1]), start >= 0
+      !parts[1].isEmpty, parts[1].allSatisfy({ ("0"..."9").contains($0) }),
+      let start = Int(parts[1])
     else { return nil }
     self.init(String(parts[0]), at: start)
   }
