@@ -3,7 +3,7 @@
 /// The catalog (`GPUModel.all`) holds the models whose facts are collected
 /// in `docs/mig-geometry.md`. Rows not seen in a real device listing are
 /// carried with `isVerified == false` and a note.
-public struct GPUModel: Sendable, Hashable {
+public struct GPUModel: Sendable, Hashable, CustomStringConvertible {
   /// The canonical name: the value GPU feature discovery writes to the
   /// node label `nvidia.com/gpu.product`, such as `NVIDIA-A100-SXM4-40GB`.
   public let name: String
@@ -81,6 +81,9 @@ public struct GPUModel: Sendable, Hashable {
     self.profiles = profiles
     self.notes = notes
   }
+
+  /// The canonical name.
+  public var description: String { name }
 
   /// Whether every fact of the model and of all its profiles was seen in
   /// a real device listing or an NVIDIA document.

@@ -5,7 +5,7 @@
 /// is two memory slices on A100-40GB but one on A100-80GB), and profile IDs
 /// differ between models, so a profile only has meaning together with its
 /// `GPUModel`.
-public struct MIGProfile: Sendable, Hashable {
+public struct MIGProfile: Sendable, Hashable, CustomStringConvertible {
   /// The GPU instance profile ID the driver reports, or `nil` where no
   /// real listing confirmed it.
   public let id: Int?
@@ -93,6 +93,9 @@ public struct MIGProfile: Sendable, Hashable {
     self.minimumDriverRelease = minimumDriverRelease
     self.note = note
   }
+
+  /// The profile name.
+  public var description: String { name }
 
   /// The suffix that marks a media-extensions profile.
   public static let mediaExtensionSuffix = "+me"
