@@ -98,6 +98,9 @@ public struct GPUModel: Sendable, Hashable, CustomStringConvertible {
   /// - Returns: the profile, or `nil` if this model has none by that name.
   /// - Complexity: O(number of profiles).
   public func profile(named text: String) -> MIGProfile? {
+    if let exact = profiles.first(where: { $0.name == text }) {
+      return exact
+    }
     let key = text.lowercased()
     if let match = profiles.first(where: { $0.name.lowercased() == key }) {
       return match
