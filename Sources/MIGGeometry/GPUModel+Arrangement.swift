@@ -113,7 +113,8 @@ extension GPUModel {
         guard let start = starts[index] else { continue }
         var next = state
         next.remaining[index] -= 1
-        next.taken.formUnion(SliceMask(kind.memorySliceRange(startingAt: start)))
+        next.taken.formUnion(
+          SliceMask(kind.memorySliceRange(startingAt: start)))
         order.append(MIGPlacement(kind, at: start))
         if search(next) { return true }
         order.removeLast()

@@ -26,7 +26,8 @@ extension GPUModel {
   ) -> [MIGLayout] {
     let usable = (chosen ?? availableProfiles(under: rules))
       .filter { profile in
-        precondition(profiles.contains(profile), "\(profile.name) not on \(name)")
+        precondition(
+          profiles.contains(profile), "\(profile.name) not on \(name)")
         return sharingViolations(for: [profile], rules: rules).isEmpty
           && driverViolations(for: [profile], rules: rules).isEmpty
       }

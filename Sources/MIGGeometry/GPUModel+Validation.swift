@@ -135,7 +135,8 @@ extension GPUModel {
     }
     let media = instances.filter(\.hasMediaExtensions)
     if media.count > 1 {
-      result.append(.tooManyMediaExtensionInstances(profiles: media.map(\.name)))
+      result.append(
+        .tooManyMediaExtensionInstances(profiles: media.map(\.name)))
     }
     if !rules.allowsFourWithThreeSlice,
       let four = instances.first(where: { $0.computeSlices == 4 }),

@@ -5,8 +5,8 @@ struct SliceMask: Hashable, Sendable {
   /// The slices of `range`.
   init(_ range: Range<Int>) {
     precondition(range.lowerBound >= 0 && range.upperBound <= 32)
-    bits = range.isEmpty
-      ? 0 : ((UInt32(1) << UInt32(range.count)) &- 1) << UInt32(range.lowerBound)
+    let width = (UInt32(1) << UInt32(range.count)) &- 1
+    bits = range.isEmpty ? 0 : width << UInt32(range.lowerBound)
   }
 
   /// No slices.
