@@ -1,1 +1,0 @@
-// The MIGGeometry layer; see docs/architecture.md.
