@@ -63,7 +63,7 @@ private func demand(
   t.interference.gpuBusyFraction = 0
   #expect(
     t.violations(at: "t").map(\.path) == [
-      "t.requests.milliGPU", "t.gangSize", "t.duration.seconds[1]",
+      "t.requests.milliGPU", "t.gangSize", "t.duration.values[1]",
       "t.interference.gpuBusy",
     ])
 }

@@ -52,7 +52,8 @@ extension Cluster {
       let value = tenant.priorityClasses[name] ?? 0
       found.check(
         value <= Cluster.maxUserPriority && value >= Int(Int32.min),
-        at: "\(path).priorityClasses.\(name)",
+        at: FieldPathSpelling.appending(
+          key: name, to: "\(path).priorityClasses"),
         "a priority must lie in \(Int32.min)...\(Cluster.maxUserPriority), "
           + "found \(value)")
     }
@@ -131,11 +132,12 @@ extension Cluster {
 
 extension QuotaResource {
   /// The field path of this resource under a tenant's `quota`:
-  /// `gpus`, `migProfiles.<profile>`, `computeSlices`, `gpuMemory`, `cpu`,
+  /// `gpus`, `migProfiles["<profile>"]`, `computeSlices`, `gpuMemory`, `cpu`,
   /// `memory`.
   public var fieldPath: String {
     switch self {
-    case .migProfile(let profile): "migProfiles.\(profile)"
+    case .migProfile(let profile):
+      FieldPathSpelling.appending(key: profile, to: "migProfiles")
     default: description
     }
   }
@@ -218,7 +220,8 @@ extension NodePool {
       case .counts(let counts):
         for entry in counts {
           found.check(
-            entry.count >= 1, at: "\(layoutPath).\(entry.profile)",
+            entry.count >= 1,
+            at: FieldPathSpelling.appending(key: entry.profile, to: layoutPath),
             "a profile count must be at least 1, found \(entry.count)")
         }
       case .placements(let placements):

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A broken invariant of the cluster model, found by a `validate` method.
 ///
 /// `path` names the offending field the way a scenario file spells it
@@ -58,5 +60,23 @@ struct ViolationCollector {
         first[name] = index
       }
     }
+  }
+}
+
+/// How field paths are spelled: `path.key`, or `path["key"]` when the key
+/// holds characters other than letters, digits, `-` and `_`, the same
+/// spelling the scenario reader uses.
+enum FieldPathSpelling {
+  static func appending(key: String, to path: String) -> String {
+    let simple =
+      !key.isEmpty
+      && key.unicodeScalars.allSatisfy {
+        $0.properties.isAlphabetic || ("0"..."9").contains($0)
+          || $0 == "-" || $0 == "_"
+      }
+    if simple { return path.isEmpty ? key : "\(path).\(key)" }
+    let escaped = key.replacingOccurrences(of: "\\", with: "\\\\")
+      .replacingOccurrences(of: "\"", with: "\\\"")
+    return "\(path)[\"\(escaped)\"]"
   }
 }

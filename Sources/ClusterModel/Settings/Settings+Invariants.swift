@@ -74,7 +74,8 @@ extension InterferenceCoefficients {
     for mode in tailFactors.keys.sorted() {
       let value = tailFactors[mode] ?? 1
       found.check(
-        value >= 1 && value.isFinite, at: "\(path).tailFactors.\(mode)",
+        value >= 1 && value.isFinite,
+        at: FieldPathSpelling.appending(key: mode, to: "\(path).tailFactors"),
         "a tail factor must be at least 1, found \(value)")
     }
     return found.violations

@@ -8,7 +8,7 @@ extension DurationModel {
     switch self {
     case .fixed(let seconds):
       found.check(
-        seconds >= 1, at: "\(path).seconds",
+        seconds >= 1, at: "\(path).value",
         "a fixed duration needs at least 1 second, found \(seconds)")
     case .exponential(let mean):
       found.check(
@@ -22,11 +22,11 @@ extension DurationModel {
         "sigma must be positive, found \(sigma)")
     case .empirical(let list):
       found.check(
-        !list.isEmpty, at: "\(path).seconds",
+        !list.isEmpty, at: "\(path).values",
         "an empirical list needs at least one duration, found none")
       for (i, seconds) in list.enumerated() where seconds < 1 {
         found.add(
-          at: "\(path).seconds[\(i)]",
+          at: "\(path).values[\(i)]",
           "each duration needs at least 1 second, found \(seconds)")
       }
     }
