@@ -139,7 +139,7 @@ private func paths(_ violations: [ModelViolation]) -> [String] {
   #expect(
     paths(cluster.validate()) == [
       "tenants[0].defaultPriorityClass", "tenants[0].network.allowFrom[1]",
-      "tenants[1].isolation.pools[0]",
+      "tenants[1].isolation.dedicatedNodes[0]",
     ])
 }
 

@@ -13,8 +13,9 @@ extension Cluster {
   /// taints, sharing parameters, tenants' priority classes, quotas (limits
   /// non-negative, lending at most nominal, limits only with a cohort),
   /// cohort references (when cohorts are declared), network-policy and
-  /// dedicated-pool references. GPU models, MIG profiles and layouts are
-  /// checked against the geometry by the scenario reader.
+  /// dedicated-pool references, and, for pools without other mistakes,
+  /// the geometry: known GPU model, MIG profiles that exist on it, layouts
+  /// and configuration names it accepts (`NodePool.geometryViolations`).
   ///
   /// - Returns: The violations; empty when the cluster is valid.
   /// - Complexity: O(pools × (labels + taints + layouts) + tenants ×
@@ -24,7 +25,11 @@ extension Cluster {
     found.checkUnique(pools.map(\.name), at: { "pools[\($0)].name" },
       what: "pool")
     for (index, pool) in pools.enumerated() {
-      found.add(pool.violations(at: "pools[\(index)]"))
+      let invariants = pool.violations(at: "pools[\(index)]")
+      found.add(invariants)
+      if invariants.isEmpty {
+        found.add(pool.geometryViolations(at: "pools[\(index)]"))
+      }
     }
     found.checkUnique(cohorts.map(\.name), at: { "cohorts[\($0)].name" },
       what: "cohort")
@@ -90,7 +95,7 @@ extension Cluster {
       let poolNames = pools.map(\.name)
       for (i, name) in dedicated.enumerated() where !poolNames.contains(name) {
         found.add(
-          at: "\(path).isolation.pools[\(i)]",
+          at: "\(path).isolation.dedicatedNodes[\(i)]",
           "unknown pool '\(name)'; expected one of \(Self.list(poolNames))")
       }
     }

@@ -20,6 +20,17 @@ extension Demand {
       what: "template")
     for (index, template) in templates.enumerated() {
       found.add(template.violations(at: "templates[\(index)]"))
+      if case .migInstances(let profile, _) = template.requests.gpu,
+        !profile.isEmpty
+      {
+        let offered = cluster.pools.contains { pool in
+          guard case .mig = pool.sharing else { return false }
+          return pool.model?.profile(named: profile) != nil
+        }
+        found.check(
+          offered, at: "templates[\(index)].requests.mig",
+          "no MIG pool has a GPU model with profile '\(profile)'")
+      }
     }
     found.checkUnique(
       generators.map(\.name), at: { "workloads[\($0)].name" },
