@@ -99,8 +99,12 @@ extension Scenario {
     let decoder = DocumentDecoder()
     let scenario = ScenarioReader.scenario(decoder.root(of: document))
     if let scenario {
+      // A field that could not be decoded holds a placeholder; checks of
+      // the model under it would only repeat the mistake.
+      let broken = decoder.errors.map(\.path).filter { !$0.isEmpty }
       let locator = ViolationLocator(root: document)
-      for violation in scenario.validate() {
+      for violation in scenario.validate()
+      where !broken.contains(where: { violation.path.isInside($0) }) {
         decoder.report(locator.error(for: violation))
       }
     }
@@ -113,5 +117,12 @@ extension Scenario {
       ])
     }
     return scenario
+  }
+}
+
+extension String {
+  /// Whether this field path is `path` or lies under it.
+  fileprivate func isInside(_ path: String) -> Bool {
+    self == path || hasPrefix(path + ".") || hasPrefix(path + "[")
   }
 }
