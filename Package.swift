@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "Scenarios", targets: ["Scenarios"]),
     .library(name: "Scheduling", targets: ["Scheduling"]),
     .library(name: "Simulation", targets: ["Simulation"]),
+    .library(name: "Reports", targets: ["Reports"]),
   ],
   targets: [
     // System libraries, wrapped by module maps.
@@ -43,11 +44,12 @@ let package = Package(
         "Scheduling", "ClusterModel", "MIGGeometry", "RandomStreams",
       ]
     ),
+    .target(name: "Reports", dependencies: ["Scenarios"]),
     .executableTarget(
       name: "migsim",
       dependencies: [
         "MIGGeometry", "ClusterModel", "Scenarios", "Scheduling",
-        "Simulation",
+        "Simulation", "Reports",
       ]
     ),
 
@@ -80,6 +82,7 @@ let package = Package(
       name: "SimulationTests",
       dependencies: ["Simulation", "Scheduling", "ClusterModel"]
     ),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
     .testTarget(name: "CommandLineTests", dependencies: ["migsim"]),
   ],
   swiftLanguageModes: [.v6]

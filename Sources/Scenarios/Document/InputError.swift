@@ -13,12 +13,19 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What is wrong, in one sentence: what was found, what was expected.
   public var message: String
 
+  /// Creates a mistake.
+  ///
+  /// - Parameters:
+  ///   - location: Where the mistake is.
+  ///   - path: The field path, or empty.
+  ///   - message: What is wrong, in one sentence.
   public init(at location: SourceLocation, path: String, _ message: String) {
     self.location = location
     self.path = path
     self.message = message
   }
 
+  /// `file:line:column: error: at <path>: <message>`.
   public var description: String {
     let place = path.isEmpty ? "" : "at \(path): "
     return "\(location): error: \(place)\(message)"
@@ -27,15 +34,25 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// Every mistake found in one or more input files, in source order.
 public struct InputErrors: Error, Sendable, CustomStringConvertible {
-  /// The mistakes, sorted by file, line and column.
+  /// The mistakes, sorted by file, line, column, path and message (the
+  /// last two make the order deterministic when two mistakes share a
+  /// place).
   public var errors: [InputError]
 
+  /// Collects mistakes and sorts them.
+  ///
+  /// - Parameter errors: The mistakes, in any order.
+  /// - Complexity: O(*n* log *n*).
   public init(_ errors: [InputError]) {
     self.errors = errors.sorted {
-      ($0.location.file, $0.location.line, $0.location.column)
-        < ($1.location.file, $1.location.line, $1.location.column)
+      let a = $0.location
+      let b = $1.location
+      return (a.file, a.line, a.column, $0.path, $0.message)
+        < (b.file, b.line, b.column, $1.path, $1.message)
     }
   }
+
+  /// Every mistake on its own line, as `InputError.description`.
 
   public var description: String {
     errors.map(\.description).joined(separator: "\n")
