@@ -97,7 +97,8 @@ extension Scenario {
     -> Scenario
   {
     let decoder = DocumentDecoder()
-    let scenario = ScenarioReader.scenario(decoder.root(of: document))
+    var scenario = ScenarioReader.scenario(decoder.root(of: document))
+    scenario?.readMIGPartedLayouts(of: document, into: decoder)
     if let scenario {
       // A field that could not be decoded holds a placeholder; checks of
       // the model under it would only repeat the mistake.
