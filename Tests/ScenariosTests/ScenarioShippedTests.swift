@@ -22,3 +22,22 @@ func shippedScenarioDecodesWithoutError(_ file: String) {
     Issue.record("\(file):\n\(error)")
   }
 }
+
+@Test func annotatedExampleInFormatDocumentDecodes() throws {
+  let docs = URL(fileURLWithPath: scenariosDirectory)
+    .deletingLastPathComponent().appendingPathComponent("docs").path
+  let text = try String(
+    contentsOfFile: "\(docs)/scenario-format.md", encoding: .utf8)
+  guard let section = text.range(of: "## A complete annotated example"),
+    let start = text.range(of: "```yaml\n", range: section.upperBound..<text.endIndex),
+    let end = text.range(of: "```\n", range: start.upperBound..<text.endIndex)
+  else {
+    Issue.record("the example block is missing")
+    return
+  }
+  let yaml = String(text[start.upperBound..<end.lowerBound])
+  let scenario = try Scenario.decode(
+    text: yaml, file: "example.yaml", format: .yaml)
+  #expect(scenario.summary.nodeCount == 3)
+  #expect(scenario.cluster.tenants[0].quota[.milliGPUs]?.reserved == 2000)
+}
