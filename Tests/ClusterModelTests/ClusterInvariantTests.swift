@@ -167,3 +167,17 @@ private func paths(_ violations: [ModelViolation]) -> [String] {
   #expect(cluster.tenants[0].priority(ofClass: "unknown") == nil)
   #expect(cluster.tenants[1].priority(ofClass: nil) == 0)
 }
+
+@Test func quotaMessagesShowAmountsInTheUserUnit() {
+  #expect(QuotaResource.milliGPUs.format(4000) == "4 GPUs")
+  #expect(QuotaResource.milliGPUs.format(2500) == "2.5 GPUs")
+  #expect(QuotaResource.milliGPUs.format(1) == "0.001 GPUs")
+  #expect(QuotaResource.cpuMilli.format(500) == "500m CPU")
+  var cluster = validCluster()
+  cluster.tenants[0].quota[.milliGPUs]?.lendingLimit = 9500
+  #expect(
+    cluster.validate().map(\.message) == [
+      "a lending limit must lie between 0 and the nominal quota (8 GPUs), "
+        + "found 9.5 GPUs"
+    ])
+}

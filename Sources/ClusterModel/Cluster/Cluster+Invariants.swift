@@ -79,7 +79,7 @@ extension Cluster {
       guard let limit = tenant.quota[resource] else { continue }
       found.add(
         quotaViolations(
-          limit, hasCohort: tenant.cohort != nil,
+          limit, of: resource, hasCohort: tenant.cohort != nil,
           at: "\(path).quota.\(resource.fieldPath)"))
     }
     let tenantNames = tenants.map(\.name)
@@ -103,16 +103,18 @@ extension Cluster {
   }
 
   private func quotaViolations(
-    _ limit: ResourceQuota, hasCohort: Bool, at path: String
+    _ limit: ResourceQuota, of resource: QuotaResource, hasCohort: Bool,
+    at path: String
   ) -> [ModelViolation] {
     var found = ViolationCollector()
+    let show = resource.format
     found.check(
       limit.nominal >= 0, at: "\(path).nominal",
-      "a nominal quota must not be negative, found \(limit.nominal)")
+      "a nominal quota must not be negative, found \(show(limit.nominal))")
     if let borrowing = limit.borrowingLimit {
       found.check(
         borrowing >= 0, at: "\(path).borrowingLimit",
-        "a borrowing limit must not be negative, found \(borrowing)")
+        "a borrowing limit must not be negative, found \(show(borrowing))")
       found.check(
         hasCohort, at: "\(path).borrowingLimit",
         "a borrowing limit needs the tenant to be in a cohort")
@@ -120,8 +122,8 @@ extension Cluster {
     if let lending = limit.lendingLimit {
       found.check(
         lending >= 0 && lending <= limit.nominal, at: "\(path).lendingLimit",
-        "a lending limit must lie in 0...\(limit.nominal) (the nominal "
-          + "quota), found \(lending)")
+        "a lending limit must lie between 0 and the nominal quota "
+          + "(\(show(limit.nominal))), found \(show(lending))")
       found.check(
         hasCohort, at: "\(path).lendingLimit",
         "a lending limit needs the tenant to be in a cohort")

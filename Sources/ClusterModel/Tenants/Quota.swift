@@ -33,6 +33,27 @@ public enum QuotaResource: Hashable, Sendable, Comparable,
     (lhs.rank, lhs.profileName) < (rhs.rank, rhs.profileName)
   }
 
+  /// An amount of this resource as a person reads it: `2.5 GPUs`,
+  /// `512 MiB`, `500m CPU`, `3 instances`, `28 slices`.
+  ///
+  /// - Parameter amount: The amount in the resource's unit.
+  public func format(_ amount: Int) -> String {
+    switch self {
+    case .milliGPUs:
+      let whole = amount / 1000
+      let rest = abs(amount % 1000)
+      guard rest != 0 else { return "\(whole) GPUs" }
+      var fraction = String(rest + 1000).dropFirst()
+      while fraction.hasSuffix("0") { fraction = fraction.dropLast() }
+      let sign = amount < 0 && whole == 0 ? "-" : ""
+      return "\(sign)\(whole).\(fraction) GPUs"
+    case .migProfile: return "\(amount) instances"
+    case .computeSlices: return "\(amount) slices"
+    case .gpuMemoryMiB, .memoryMiB: return "\(amount) MiB"
+    case .cpuMilli: return "\(amount)m CPU"
+    }
+  }
+
   private var rank: Int {
     switch self {
     case .milliGPUs: 0
