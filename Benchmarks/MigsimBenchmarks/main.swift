@@ -2,7 +2,9 @@
 // `make bench NAME=<subject>` for one. Each subject prints titled figures a
 // person can compare between runs.
 
-let subjects: [(name: String, run: () -> Void)] = []
+let subjects: [(name: String, run: () -> Void)] = [
+  ("engine", benchmarkEngine),
+]
 
 let requested = Array(CommandLine.arguments.dropFirst())
 let unknown = requested.filter { name in !subjects.contains { $0.name == name } }
