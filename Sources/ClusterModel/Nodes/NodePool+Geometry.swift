@@ -87,6 +87,10 @@ extension NodePool {
     at path: String, rules: MIGRules = MIGRules()
   ) -> [ModelViolation] {
     var found = ViolationCollector()
+    // FIXME: the catalog lists only MIG-capable models, so a pool of GPUs
+    // without MIG (L40S, V100) is refused even when it shares GPUs whole.
+    // FIXME: layouts are checked under driver R580 rules; a scenario
+    // cannot yet name an older driver release.
     guard let model else {
       found.add(
         at: "\(path).gpuModel",
