@@ -1,1 +1,0 @@
-// The ClusterModel layer; see docs/architecture.md.
