@@ -1,0 +1,74 @@
+import ClusterModel
+import Dispatch
+import Foundation
+import Scenarios
+import Scheduling
+import Simulation
+
+/// Times the openb packing study: one FGD run of the default pod list at
+/// 1.3 × capacity with fragmentation after every arrival, then the
+/// 60-run default study (6 policies × seeds 42–51) on every core.
+///
+/// The trace is read from `$MIGSIM_OPENB_DIR` or `../shared/data/openb`
+/// relative to the working directory; without it the benchmark says so
+/// and returns.
+func benchmarkTraceStudy() {
+  print("== trace study (openb default, inflation 1.3) ==")
+  let environment = ProcessInfo.processInfo.environment
+  let directory = environment["MIGSIM_OPENB_DIR"] ?? "../shared/data/openb"
+  let nodePath = directory + "/openb_node_list_gpu_node.csv"
+  let podPath = directory + "/openb_pod_list_default.csv"
+  guard FileManager.default.fileExists(atPath: nodePath),
+    FileManager.default.fileExists(atPath: podPath)
+  else {
+    print("skipped: no openb trace at \(directory) (set MIGSIM_OPENB_DIR)")
+    return
+  }
+  let input: TraceStudyInput
+  do {
+    let nodes = try TraceCSV.readNodes(atPath: nodePath)
+    let pods = try TraceCSV.readPods(atPath: podPath)
+    input = try TraceStudyInput(nodes: nodes, pods: pods)
+  } catch {
+    print("skipped: cannot read the trace: \(error)")
+    return
+  }
+
+  let single = measureSeconds {
+    TraceStudy.runOne(input, policy: .fgd, seed: 42, inflation: 1.3)
+  }
+  print(
+    "one FGD run, seed 42: \(format(single.seconds)) s, "
+      + "\(single.value.submittedCount) pods, allocation at 100%: "
+      + "\(single.value.bin(atArrivedPercent: 100)?.allocationPercent ?? .nan)")
+
+  let threads = ProcessInfo.processInfo.activeProcessorCount
+  let study = measureSeconds {
+    TraceStudy.run(input, policies: FractionalPolicy.published,
+      seeds: TraceStudy.publishedSeeds, inflation: 1.3, threads: threads)
+  }
+  print(
+    "60-run study on \(threads) threads: \(format(study.seconds)) s "
+      + "(\(format(study.seconds / 60)) s per run)")
+  print("policy          alloc@100       alloc@130       frag@100   failed")
+  for summary in study.value.summaries {
+    let name = summary.policy.rawValue.padding(
+      toLength: 16, withPad: " ", startingAt: 0)
+    print(
+      name + "\(summary.allocationAt100?.description ?? "-")    "
+        + "\(summary.allocationAtTarget?.description ?? "-")    "
+        + "\(summary.fragmentationAt100?.description ?? "-")    "
+        + "\(summary.failed.map { format($0.mean) } ?? "-")")
+  }
+}
+
+private func measureSeconds<T>(_ body: () -> T) -> (value: T, seconds: Double) {
+  let start = DispatchTime.now().uptimeNanoseconds
+  let value = body()
+  let end = DispatchTime.now().uptimeNanoseconds
+  return (value, Double(end - start) / 1e9)
+}
+
+private func format(_ value: Double) -> String {
+  String(format: "%.2f", value)
+}
