@@ -3,6 +3,7 @@
 // person can compare between runs.
 
 let subjects: [(name: String, run: () -> Void)] = [
+  ("geometry", benchmarkGeometry),
   ("engine", benchmarkEngine),
 ]
 
