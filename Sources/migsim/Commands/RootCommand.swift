@@ -11,7 +11,9 @@ struct RootCommand: Command {
     """
 
   var subcommands: [any Command] {
-    [VersionCommand()]
+    [
+      GPUsCommand(), MIGCommand(), ValidateCommand(), VersionCommand(),
+    ]
   }
 }
 
