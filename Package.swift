@@ -83,7 +83,8 @@ let package = Package(
       dependencies: ["Simulation", "Scheduling", "ClusterModel"]
     ),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-    .testTarget(name: "CommandLineTests", dependencies: ["migsim"]),
+    .testTarget(
+      name: "CommandLineTests", dependencies: ["migsim", "Scenarios"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -11,7 +11,7 @@ struct MIGCommand: Command {
   var subcommands: [any Command] {
     [
       MIGProfilesCommand(), MIGLayoutsCommand(), MIGCheckCommand(),
-      MIGConfigsCommand(),
+      MIGConfigsCommand(), MIGExportCommand(),
     ]
   }
 }
