@@ -17,6 +17,9 @@ public struct TraceStudyInput: Sendable {
   public let mix: TypicalPodMix
   /// Fragmentation against `mix`.
   public let measure: FragmentationMeasure
+  /// Fragmentation against `mix` that also counts memory (the median
+  /// memory of each typical pod); used by the memory-aware FGD policy.
+  public let memoryAwareMeasure: FragmentationMeasure
   /// Number of GPUs in the cluster.
   public let gpuCount: Int
 
@@ -42,6 +45,8 @@ public struct TraceStudyInput: Sendable {
     requests = self.pods.map { encoder.request(for: $0) }
     mix = TypicalPodMix(pods: self.pods)
     measure = FragmentationMeasure(mix: mix, catalog: encoder.catalog)
+    memoryAwareMeasure = FragmentationMeasure(
+      mix: mix, catalog: encoder.catalog, considersMemory: true)
   }
 
   /// GPU capacity in milli-GPU.
