@@ -78,7 +78,7 @@ let package = Package(
     ),
     .testTarget(
       name: "SimulationTests",
-      dependencies: ["Simulation", "Scheduling", "ClusterModel"]
+      dependencies: ["Simulation", "Scheduling", "ClusterModel", "Scenarios"]
     ),
     .testTarget(name: "CommandLineTests", dependencies: ["migsim"]),
   ],
