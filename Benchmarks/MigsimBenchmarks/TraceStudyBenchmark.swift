@@ -65,6 +65,37 @@ func benchmarkTraceStudy() {
         + "\(summary.fragmentationAt100?.description ?? "-")    "
         + "\(summary.failed.map { format($0.mean) } ?? "-")")
   }
+  benchmarkTraceReplay(input, threads: threads)
+}
+
+/// Times the time replay of the default pod list (seed 42) for every
+/// policy and prints the waits and mean allocation; called by
+/// `benchmarkTraceStudy` after the study.
+private func benchmarkTraceReplay(_ input: TraceStudyInput, threads: Int) {
+  for compression in [1, 20_000] {
+  let replay = measure {
+    FractionalPolicy.allCases.map {
+      TraceReplay.runOne(
+        input, policy: $0, seed: 42, timeCompression: compression)
+    }
+  }
+  print(
+    "time replay ×\(compression), 7 policies, seed 42: "
+      + "\(format(replay.seconds)) s wall, "
+      + "\(format(replay.cpuSeconds)) s CPU")
+  print("policy          placed  waiting  mean wait  p50  p95  p99  "
+    + "mean/peak alloc %")
+  for run in replay.value {
+    let name = run.policy.rawValue.padding(
+      toLength: 16, withPad: " ", startingAt: 0)
+    print(
+      name + "\(run.placedCount)    \(run.stillWaitingCount)        "
+        + "\(format(run.waits.meanSeconds))    \(run.waits.p50Seconds)    "
+        + "\(run.waits.p95Seconds)    \(run.waits.p99Seconds)    "
+        + "\(format(run.meanAllocationPercent))/"
+        + "\(format(run.peakAllocationPercent))")
+  }
+  }
 }
 
 /// Runs `body` once; returns its value, wall seconds and CPU seconds of

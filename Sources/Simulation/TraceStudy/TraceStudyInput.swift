@@ -75,6 +75,8 @@ public enum TraceStudyError: Error, Hashable, Sendable,
   case noGPUs
   /// The inflation target is not a positive finite number.
   case invalidInflation(Double)
+  /// The replay's time compression is below 1.
+  case invalidTimeCompression(Int)
 
   /// A one-sentence explanation.
   public var description: String {
@@ -83,6 +85,8 @@ public enum TraceStudyError: Error, Hashable, Sendable,
       "the node list has no GPU; expected at least one GPU node"
     case .invalidInflation(let value):
       "the inflation target \(value) is not a positive number"
+    case .invalidTimeCompression(let value):
+      "the time compression \(value) is below 1; expected 1 or more"
     }
   }
 }
