@@ -80,7 +80,7 @@ let package = Package(
     ),
     .testTarget(
       name: "SimulationTests",
-      dependencies: ["Simulation", "Scheduling", "ClusterModel"]
+      dependencies: ["Simulation", "Scheduling", "ClusterModel", "Scenarios"]
     ),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
     .testTarget(

@@ -34,24 +34,29 @@ func benchmarkTraceStudy() {
     return
   }
 
-  let single = measureSeconds {
+  let single = measure {
     TraceStudy.runOne(input, policy: .fgd, seed: 42, inflation: 1.3)
   }
   print(
-    "one FGD run, seed 42: \(format(single.seconds)) s, "
+    "one FGD run, seed 42: \(format(single.seconds)) s wall, "
+      + "\(format(single.cpuSeconds)) s CPU, "
       + "\(single.value.submittedCount) pods, allocation at 100%: "
       + "\(single.value.bin(atArrivedPercent: 100)?.allocationPercent ?? .nan)")
 
   let threads = ProcessInfo.processInfo.activeProcessorCount
-  let study = measureSeconds {
+  let study = measure {
     TraceStudy.run(input, policies: FractionalPolicy.published,
       seeds: TraceStudy.publishedSeeds, inflation: 1.3, threads: threads)
   }
   print(
-    "60-run study on \(threads) threads: \(format(study.seconds)) s "
-      + "(\(format(study.seconds / 60)) s per run)")
+    "60-run study on \(threads) threads: \(format(study.seconds)) s wall, "
+      + "\(format(study.cpuSeconds)) s CPU (\(format(study.cpuSeconds / 60)) "
+      + "s CPU per run)")
+  let own = TraceStudy.run(
+    input, policies: [.memoryAwareFGD], seeds: TraceStudy.publishedSeeds,
+    inflation: 1.3, threads: threads)
   print("policy          alloc@100       alloc@130       frag@100   failed")
-  for summary in study.value.summaries {
+  for summary in study.value.summaries + own.summaries {
     let name = summary.policy.rawValue.padding(
       toLength: 16, withPad: " ", startingAt: 0)
     print(
@@ -60,13 +65,57 @@ func benchmarkTraceStudy() {
         + "\(summary.fragmentationAt100?.description ?? "-")    "
         + "\(summary.failed.map { format($0.mean) } ?? "-")")
   }
+  benchmarkTraceReplay(input, threads: threads)
 }
 
-private func measureSeconds<T>(_ body: () -> T) -> (value: T, seconds: Double) {
+/// Times the time replay of the default pod list (seed 42) for every
+/// policy and prints the waits and mean allocation; called by
+/// `benchmarkTraceStudy` after the study.
+private func benchmarkTraceReplay(_ input: TraceStudyInput, threads: Int) {
+  for compression in [1, 20_000] {
+  let replay = measure {
+    FractionalPolicy.allCases.map {
+      TraceReplay.runOne(
+        input, policy: $0, seed: 42, timeCompression: compression)
+    }
+  }
+  print(
+    "time replay ×\(compression), 7 policies, seed 42: "
+      + "\(format(replay.seconds)) s wall, "
+      + "\(format(replay.cpuSeconds)) s CPU")
+  print("policy          placed  waiting  mean wait  p50  p95  p99  "
+    + "mean/peak alloc %")
+  for run in replay.value {
+    let name = run.policy.rawValue.padding(
+      toLength: 16, withPad: " ", startingAt: 0)
+    print(
+      name + "\(run.placedCount)    \(run.stillWaitingCount)        "
+        + "\(format(run.waits.meanSeconds))    \(run.waits.p50Seconds)    "
+        + "\(run.waits.p95Seconds)    \(run.waits.p99Seconds)    "
+        + "\(format(run.meanAllocationPercent))/"
+        + "\(format(run.peakAllocationPercent))")
+  }
+  }
+}
+
+/// Runs `body` once; returns its value, wall seconds and CPU seconds of
+/// the whole process (user + system, all threads).
+private func measure<T>(
+  _ body: () -> T
+) -> (value: T, seconds: Double, cpuSeconds: Double) {
+  let cpuStart = processCPUSeconds()
   let start = DispatchTime.now().uptimeNanoseconds
   let value = body()
   let end = DispatchTime.now().uptimeNanoseconds
-  return (value, Double(end - start) / 1e9)
+  return (value, Double(end - start) / 1e9, processCPUSeconds() - cpuStart)
+}
+
+private func processCPUSeconds() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+  let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+  return user + system
 }
 
 private func format(_ value: Double) -> String {

@@ -4,8 +4,8 @@ import Foundation
 /// line and column where it starts.
 ///
 /// Fields may be wrapped in double quotes (a doubled quote inside stands
-/// for one); quoted fields may not span lines. Blank lines are skipped and
-/// a trailing carriage return is dropped from every line.
+/// for one); quoted fields may not span lines. Blank lines are skipped; lines
+/// end at `\n`, `\r\n` or `\r`.
 struct CSVTable {
   /// One field of a row: its text and the column (in Unicode scalars,
   /// from 1) where it starts.
@@ -39,12 +39,11 @@ struct CSVTable {
     var table = CSVTable(file: file, header: nil, rows: [])
     var errors: [InputError] = []
     var lineNumber = 0
-    for rawLine in text.split(
-      separator: "\n", omittingEmptySubsequences: false)
+    // "\r\n" is one Character in Swift, so split on any line break.
+    for line in text.split(
+      omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     {
       lineNumber += 1
-      var line = rawLine
-      if line.last == "\r" { line = line.dropLast() }
       if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
       let (fields, problem) = splitFields(line)
       if let problem {

@@ -53,7 +53,7 @@ extension FractionalNode {
         }
         return PlacementRefusal(
           reason: Filter.gpu, requested: request.gpuCount, available: room,
-          unit: "GPUs with \(request.gpuMilliPerGPU) milli-GPU free")
+          unit: "GPUs with the requested milli-GPU free")
       }
     }
     if request.cpuMilli > cpuFreeMilli {

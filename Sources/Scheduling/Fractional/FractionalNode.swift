@@ -70,11 +70,29 @@ public struct FractionalNode: PlacementNodeState, Hashable {
   /// - Precondition: `milli > 0`.
   @inlinable
   public func gpuCount(withFreeAtLeast milli: Int) -> Int {
-    let ones = SIMD8<Int32>(repeating: 1)
-    return Int(
-      SIMD8<Int32>.zero.replacing(
-        with: ones, where: gpuFreeMilli .>= Int32(milli)
-      ).wrappedSum())
+    Self.countLanes(gpuFreeMilli, atLeast: Int32(milli))
+  }
+
+  /// Number of lanes of `free` that are at least `milli`.
+  ///
+  /// Works by sign arithmetic, which vectorises well: a lane's
+  /// `(free − milli) >> 31` is −1 when it is below `milli`, 0 otherwise.
+  /// - Precondition: lanes and `milli` lie in 0...1000.
+  @inlinable @inline(__always)
+  public static func countLanes(
+    _ free: SIMD8<Int32>, atLeast milli: Int32
+  ) -> Int {
+    8 + Int(((free &- milli) &>> 31).wrappedSum())
+  }
+
+  /// Σ of the lanes of `free` that are below `milli`.
+  ///
+  /// - Precondition: lanes and `milli` lie in 0...1000.
+  @inlinable @inline(__always)
+  public static func sumLanes(
+    _ free: SIMD8<Int32>, below milli: Int32
+  ) -> Int {
+    Int((free & ((free &- milli) &>> 31)).wrappedSum())
   }
 
   /// Whether any GPU-using pod is bound here.

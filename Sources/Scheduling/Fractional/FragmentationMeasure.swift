@@ -8,8 +8,11 @@
 /// milli. F(n) = Σ_m p_m × fragment(n, m). To keep sums exact the measure
 /// works in count-weighted units: `weightedFragment` is Σ_m count_m ×
 /// fragment(n, m), and F(n) = weightedFragment / `totalWeight`.
+/// The memory-aware variant adds free memory below the typical pod's
+/// median memory to the reasons a node cannot host it.
 public struct FragmentationMeasure: Hashable, Sendable {
   @usableFromInline let cpuMilli: [Int]
+  @usableFromInline let memoryMiB: [Int]
   @usableFromInline let gpuMilli: [Int32]
   @usableFromInline let gpuCounts: [Int]
   @usableFromInline let models: [GPUModelSet]
@@ -19,14 +22,24 @@ public struct FragmentationMeasure: Hashable, Sendable {
 
   /// Compiles a mix against a cluster's GPU models.
   ///
+  /// - Parameters:
+  ///   - mix: the typical pods.
+  ///   - catalog: the cluster's GPU models.
+  ///   - considersMemory: when `true`, a node also cannot host a typical
+  ///     pod whose median memory exceeds the node's free memory (the
+  ///     published measure ignores memory).
   /// - Complexity: O(typical pods × spec length).
-  public init(mix: TypicalPodMix, catalog: GPUModelCatalog) {
+  public init(
+    mix: TypicalPodMix, catalog: GPUModelCatalog,
+    considersMemory: Bool = false
+  ) {
     cpuMilli = mix.pods.map(\.cpuMilli)
+    memoryMiB = mix.pods.map { considersMemory ? $0.medianMemoryMiB : 0 }
     gpuMilli = mix.pods.map { Int32($0.gpuMilliPerGPU) }
     gpuCounts = mix.pods.map(\.gpuCount)
     models = mix.pods.map { catalog.acceptedModels($0.gpuSpec) }
     weights = mix.pods.map(\.count)
-    totalWeight = max(mix.keptPodCount, 1)
+    totalWeight = max(weights.reduce(0, +), 1)
   }
 
   /// Σ_m count_m × fragment(n, m), in pod × milli-GPU.
@@ -37,18 +50,18 @@ public struct FragmentationMeasure: Hashable, Sendable {
     let free = node.gpuFreeMilli
     let idle = Int(free.wrappedSum())
     if idle == 0 { return 0 }
-    let ones = SIMD8<Int32>(repeating: 1)
     var total = 0
     for index in weights.indices {
       let milli = gpuMilli[index]
       var fragment = idle
       if milli > 0, models[index].contains(node.model),
-        node.cpuFreeMilli >= cpuMilli[index]
+        node.cpuFreeMilli >= cpuMilli[index],
+        node.memoryFreeMiB >= memoryMiB[index]
       {
-        let room = free .>= milli
-        let fitting = SIMD8<Int32>.zero.replacing(with: ones, where: room)
-        if Int(fitting.wrappedSum()) >= gpuCounts[index] {
-          fragment = Int(free.replacing(with: 0, where: room).wrappedSum())
+        if FractionalNode.countLanes(free, atLeast: milli)
+          >= gpuCounts[index]
+        {
+          fragment = FractionalNode.sumLanes(free, below: milli)
         }
       }
       total += weights[index] * fragment

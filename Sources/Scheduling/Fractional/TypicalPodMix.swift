@@ -23,17 +23,21 @@ public struct TypicalPodMix: Hashable, Sendable {
     public var gpuSpec: [String]
     /// Number of pods of the list with this shape.
     public var count: Int
+    /// The median memory request of those pods in MiB (the lower middle
+    /// value for an even count); the shape itself ignores memory.
+    public var medianMemoryMiB: Int
 
     /// Creates a shape.
     public init(
       cpuMilli: Int, gpuCount: Int, gpuMilliPerGPU: Int,
-      gpuSpec: [String] = [], count: Int
+      gpuSpec: [String] = [], count: Int, medianMemoryMiB: Int = 0
     ) {
       self.cpuMilli = cpuMilli
       self.gpuCount = gpuCount
       self.gpuMilliPerGPU = gpuMilliPerGPU
       self.gpuSpec = gpuSpec
       self.count = count
+      self.medianMemoryMiB = medianMemoryMiB
     }
   }
 
@@ -60,6 +64,7 @@ public struct TypicalPodMix: Hashable, Sendable {
       var spec: String
     }
     var counts: [Shape: Int] = [:]
+    var memories: [Shape: [Int]] = [:]
     var specs: [String: [String]] = [:]
     for pod in pods {
       let spec = pod.gpuSpec.joined(separator: "|")
@@ -68,6 +73,7 @@ public struct TypicalPodMix: Hashable, Sendable {
         cpu: pod.cpuMilli, milli: pod.gpuMilliPerGPU, gpus: pod.gpuCount,
         spec: spec)
       counts[shape, default: 0] += 1
+      memories[shape, default: []].append(pod.memoryMiB)
     }
     let sorted = counts.sorted { lhs, rhs in
       if lhs.value != rhs.value { return lhs.value > rhs.value }
@@ -81,11 +87,12 @@ public struct TypicalPodMix: Hashable, Sendable {
     var kept: [TypicalPod] = []
     var cumulative = 0
     for (shape, count) in sorted where Double(cumulative) < threshold {
+      let memory = (memories[shape] ?? [0]).sorted()
       kept.append(
         TypicalPod(
           cpuMilli: shape.cpu, gpuCount: shape.gpus,
           gpuMilliPerGPU: shape.milli, gpuSpec: specs[shape.spec] ?? [],
-          count: count))
+          count: count, medianMemoryMiB: memory[(memory.count - 1) / 2]))
       cumulative += count
     }
     self.pods = kept

@@ -117,17 +117,27 @@ public struct PlacementScheduler<Strategy: PlacementStrategy>: Sendable {
     of request: Strategy.Node.Request,
     in cluster: PlacementCluster<Strategy.Node>
   ) -> PlacementFailure {
-    var counts: [PlacementRefusal.Reason: Int] = [:]
+    // Few distinct reasons occur, so a short list beats hashing.
+    var tally: [(reason: PlacementRefusal.Reason, nodes: Int)] = []
     var closest: PlacementRefusal?
     for index in cluster.priorityOrder {
       guard let refusal = cluster.nodes[index].refusal(for: request) else {
         preconditionFailure("fits and refusal(for:) disagree")
       }
-      counts[refusal.reason, default: 0] += 1
+      if let position = tally.firstIndex(where: {
+        $0.reason.stage == refusal.reason.stage
+          && $0.reason == refusal.reason
+      }) {
+        tally[position].nodes += 1
+      } else {
+        tally.append((refusal.reason, 1))
+      }
       if closest.map({ refusal.reason.stage > $0.reason.stage }) ?? true {
         closest = refusal
       }
     }
+    var counts: [PlacementRefusal.Reason: Int] = [:]
+    for entry in tally { counts[entry.reason, default: 0] += entry.nodes }
     return PlacementFailure(
       nodeCount: cluster.nodes.count, nodesByReason: counts,
       closest: closest)

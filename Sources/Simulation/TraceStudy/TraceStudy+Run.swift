@@ -20,19 +20,27 @@ extension TraceStudy {
   ) -> TraceStudyRun {
     switch policy {
     case .random:
-      simulate(input, FractionalRandomPolicy(seed: seed), policy, seed, inflation)
+      simulate(
+        input, FractionalRandomPolicy(seed: seed), policy, seed, inflation)
     case .dotProduct:
       simulate(input, FractionalDotProductPolicy(), policy, seed, inflation)
     case .gpuClustering:
-      simulate(input, FractionalGPUClusteringPolicy(), policy, seed, inflation)
+      simulate(
+        input, FractionalGPUClusteringPolicy(), policy, seed, inflation)
     case .gpuPacking:
-      simulate(input, FractionalGPUPackingPolicy(), policy, seed, inflation)
+      simulate(
+        input, FractionalGPUPackingPolicy(), policy, seed, inflation)
     case .bestFit:
       simulate(input, FractionalBestFitPolicy(), policy, seed, inflation)
     case .fgd:
       simulate(
         input, FractionalFGDPolicy(measure: input.measure), policy, seed,
         inflation)
+    case .memoryAwareFGD:
+      simulate(
+        input,
+        FractionalMemoryAwareFGDPolicy(measure: input.memoryAwareMeasure),
+        policy, seed, inflation)
     }
   }
 
@@ -61,6 +69,8 @@ extension TraceStudy {
     var placed = 0
     var failedMilli = 0
     var failures: [String: Int] = [:]
+    var failedByKind: [TracePodKind: Int] = [:]
+    var failedMilliByKind: [TracePodKind: Int] = [:]
 
     for podIndex in sequence.podIndices {
       let request = input.requests[podIndex]
@@ -76,6 +86,9 @@ extension TraceStudy {
         failedMilli += request.gpuDemandMilli
         let reason = failure.primaryReason?.description ?? "no-nodes"
         failures[reason, default: 0] += 1
+        let kind = input.pods[podIndex].kind
+        failedByKind[kind, default: 0] += 1
+        failedMilliByKind[kind, default: 0] += request.gpuDemandMilli
       }
       bins.record(
         arrivedMilli: arrived, allocatedMilli: allocated,
@@ -89,6 +102,7 @@ extension TraceStudy {
       cloneCount: sequence.cloneCount, deletedCount: sequence.deletedCount,
       placedCount: placed, submittedGPUMilli: sequence.gpuDemandMilli,
       failedByReason: failures, failedGPUMilli: failedMilli,
+      failedByKind: failedByKind, failedGPUMilliByKind: failedMilliByKind,
       curve: bins.curve,
       finalAllocationPercent: 100 * Double(allocated) / Double(capacity),
       finalFragmentationPercent: 100 * Double(totalFragment)

@@ -17,6 +17,9 @@ public struct TraceStudyInput: Sendable {
   public let mix: TypicalPodMix
   /// Fragmentation against `mix`.
   public let measure: FragmentationMeasure
+  /// Fragmentation against `mix` that also counts memory (the median
+  /// memory of each typical pod); used by the memory-aware FGD policy.
+  public let memoryAwareMeasure: FragmentationMeasure
   /// Number of GPUs in the cluster.
   public let gpuCount: Int
 
@@ -42,6 +45,8 @@ public struct TraceStudyInput: Sendable {
     requests = self.pods.map { encoder.request(for: $0) }
     mix = TypicalPodMix(pods: self.pods)
     measure = FragmentationMeasure(mix: mix, catalog: encoder.catalog)
+    memoryAwareMeasure = FragmentationMeasure(
+      mix: mix, catalog: encoder.catalog, considersMemory: true)
   }
 
   /// GPU capacity in milli-GPU.
@@ -70,6 +75,8 @@ public enum TraceStudyError: Error, Hashable, Sendable,
   case noGPUs
   /// The inflation target is not a positive finite number.
   case invalidInflation(Double)
+  /// The replay's time compression is below 1.
+  case invalidTimeCompression(Int)
 
   /// A one-sentence explanation.
   public var description: String {
@@ -78,6 +85,8 @@ public enum TraceStudyError: Error, Hashable, Sendable,
       "the node list has no GPU; expected at least one GPU node"
     case .invalidInflation(let value):
       "the inflation target \(value) is not a positive number"
+    case .invalidTimeCompression(let value):
+      "the time compression \(value) is below 1; expected 1 or more"
     }
   }
 }

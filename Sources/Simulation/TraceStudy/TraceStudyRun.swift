@@ -1,3 +1,4 @@
+import ClusterModel
 import Scheduling
 
 /// The outcome of one packing run: one policy, one seed.
@@ -21,6 +22,10 @@ public struct TraceStudyRun: Hashable, Sendable {
   public var failedByReason: [String: Int]
   /// GPU demand of failed pods, in milli-GPU.
   public var failedGPUMilli: Int
+  /// Failed pods counted by kind.
+  public var failedByKind: [TracePodKind: Int]
+  /// GPU demand of failed pods by kind, in milli-GPU.
+  public var failedGPUMilliByKind: [TracePodKind: Int]
   /// The packing curve, one bin per integer arrived percent.
   public var curve: [ArrivalBin]
   /// Allocation after the last pod, in percent of capacity (unrounded).

@@ -14,12 +14,22 @@ public struct FractionalFGDPolicy: PlacementStrategy {
 
   /// The fragmentation measure the policy descends.
   public let measure: FragmentationMeasure
+  /// Whether a sharing pod's GPUs of equal score are told apart by least
+  /// free milli (tightest first) before index; the published policy takes
+  /// the lowest index.
+  public let prefersTightestGPUOnTies: Bool
 
   /// Creates the policy.
   ///
-  /// - Parameter measure: fragmentation against the typical pods.
-  public init(measure: FragmentationMeasure) {
+  /// - Parameters:
+  ///   - measure: fragmentation against the typical pods.
+  ///   - prefersTightestGPUOnTies: break ties between a sharing pod's GPUs
+  ///     by least free milli; `false` reproduces the published policy.
+  public init(
+    measure: FragmentationMeasure, prefersTightestGPUOnTies: Bool = false
+  ) {
     self.measure = measure
+    self.prefersTightestGPUOnTies = prefersTightestGPUOnTies
   }
 
   /// `FGD`.
@@ -44,6 +54,7 @@ public struct FractionalFGDPolicy: PlacementStrategy {
   }
 
   /// The score and GPU mask of the best placement on `node`.
+  @usableFromInline
   func bestPlacement(
     _ request: FractionalRequest, on node: FractionalNode
   ) -> (score: Int, mask: UInt8) {
@@ -62,7 +73,12 @@ public struct FractionalFGDPolicy: PlacementStrategy {
       let after = measure.weightedFragment(
         of: node.afterTaking(request, onGPUs: mask))
       let score = score(reduction: before - after)
-      if score > best.score { best = (score, mask) }
+      let tighter = prefersTightestGPUOnTies && score == best.score
+        && node.gpuFreeMilli[gpu]
+          < node.gpuFreeMilli[best.mask.trailingZeroBitCount]
+      if score > best.score || tighter {
+        best = (score, mask)
+      }
     }
     return best
   }

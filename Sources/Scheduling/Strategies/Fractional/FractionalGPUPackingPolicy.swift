@@ -28,14 +28,14 @@ public struct FractionalGPUPackingPolicy: PlacementStrategy {
       let mask = node.tightestGPUs(
         count: request.gpuCount, withFreeAtLeast: request.gpuMilliPerGPU)
     else { return 0 }
-    var wholelyFree = 0
+    var wholeFree = 0
     var rho = 0
     for gpu in 0..<node.gpuCount where mask & (1 << UInt8(gpu)) != 0 {
       let milli = Int(node.gpuFreeMilli[gpu])
-      if milli == FractionalNode.milliPerGPU { wholelyFree += 1 }
+      if milli == FractionalNode.milliPerGPU { wholeFree += 1 }
       rho += milli * 100 / 1_000
     }
-    if wholelyFree > 0 { return max(50 - wholelyFree, 33) }
+    if wholeFree > 0 { return max(50 - wholeFree, 33) }
     return max(100 - rho / 10, 50)
   }
 

@@ -14,6 +14,8 @@ public enum FractionalPolicy: String, CaseIterable, Hashable, Sendable,
   case bestFit = "BestFit"
   /// `FractionalFGDPolicy`.
   case fgd = "FGD"
+  /// `FractionalMemoryAwareFGDPolicy`, this project's own policy.
+  case memoryAwareFGD = "FGD-M"
 
   /// The six policies of the published fragmentation study, in its order.
   public static let published: [FractionalPolicy] = [
