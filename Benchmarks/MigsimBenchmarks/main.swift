@@ -5,6 +5,7 @@
 let subjects: [(name: String, run: () -> Void)] = [
   ("geometry", benchmarkGeometry),
   ("engine", benchmarkEngine),
+  ("trace-study", benchmarkTraceStudy),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
