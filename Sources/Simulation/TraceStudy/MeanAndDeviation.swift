@@ -9,6 +9,13 @@ public struct MeanAndDeviation: Hashable, Sendable, Codable,
   /// Number of values.
   public var count: Int
 
+  /// A summary known already, such as a published one.
+  public init(mean: Double, standardDeviation: Double, count: Int) {
+    self.mean = mean
+    self.standardDeviation = standardDeviation
+    self.count = count
+  }
+
   /// Summarises values.
   ///
   /// - Returns: `nil` for no values.

@@ -12,7 +12,8 @@ struct RootCommand: Command {
 
   var subcommands: [any Command] {
     [
-      GPUsCommand(), MIGCommand(), ValidateCommand(), VersionCommand(),
+      GPUsCommand(), MIGCommand(), ValidateCommand(), TraceCommand(),
+      VersionCommand(),
     ]
   }
 }
