@@ -25,7 +25,8 @@ private func randomTenants(_ rng: inout SeededGenerator) -> [Tenant] {
   return (0..<count).map { index in
     let cohort = [nil, "x", "y"].randomElement(using: &rng) ?? nil
     var quota = Quota()
-    for resource in resourcesUnderTest where Int.random(in: 0..<5, using: &rng) > 0 {
+    for resource in resourcesUnderTest
+    where Int.random(in: 0..<5, using: &rng) > 0 {
       let nominal = Int.random(in: 0...8, using: &rng)
       let borrow = cohort != nil && Bool.random(using: &rng)
         ? Int.random(in: 0...4, using: &rng) : nil
@@ -108,7 +109,8 @@ func randomAdmitsAndReleasesStayWithinQuota(seed: Int) {
     #expect(ledger.invariantViolations().isEmpty, "seed \(seed)")
     for (index, tenantUsage) in usage.enumerated() {
       for resource in resourcesUnderTest {
-        #expect(ledger.usage(of: index, resource) == tenantUsage[resource] ?? 0)
+        let expected = tenantUsage[resource] ?? 0
+        #expect(ledger.usage(of: index, resource) == expected)
       }
     }
   }

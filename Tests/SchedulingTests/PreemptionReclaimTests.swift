@@ -4,10 +4,14 @@ import Testing
 
 private let gpu = 1000
 
-private func gpus(_ n: Int) -> QuotaCharge { QuotaCharge([.milliGPUs: n * gpu]) }
+private func gpus(_ n: Int) -> QuotaCharge {
+  QuotaCharge([.milliGPUs: n * gpu])
+}
 
 /// Tenants `a`, `b`, `c` (indices 0, 1, 2) with nominal GPUs, one cohort.
-private func ledger(_ nominal: [Int], cohort: String? = "pool") -> QuotaLedger {
+private func ledger(_ nominal: [Int], cohort: String? = "pool")
+  -> QuotaLedger
+{
   QuotaLedger(
     tenants: nominal.enumerated().map { index, n in
       Tenant(

@@ -73,8 +73,9 @@ extension PendingQueue {
     in pass: inout RetryPass, share: (_ tenant: Int) -> Int = { _ in 0 }
   ) -> PendingPod? {
     var best: (share: Int, head: Head)?
+    let skipped = pass.skippedClasses
     for index in pass.heaps.indices {
-      guard let head = currentTop(of: &pass.heaps[index], pass) else {
+      guard let head = currentTop(of: &pass.heaps[index], skipped) else {
         continue
       }
       let value = pass.heaps.count == 1 ? 0 : share(classes[head.slot].tenant)
@@ -87,21 +88,22 @@ extension PendingQueue {
       pass.lastOffered != best.head.entry.sequence,
       "a pod offered by a retry pass must be removed or skipped")
     pass.lastOffered = best.head.entry.sequence
-    return best.head.entry.pod
+    return pod(at: best.head)
   }
 
   /// The current head of the best unskipped class in one pass heap,
   /// dropping skipped and emptied classes and refreshing moved heads.
-  func currentTop(of heap: inout MinHeap<Head>, _ pass: RetryPass) -> Head? {
+  func currentTop(of heap: inout MinHeap<Head>, _ skipped: Set<Int>)
+    -> Head?
+  {
     while let top = heap.min {
-      let state = classes[top.slot]
-      guard !pass.skippedClasses.contains(state.requestClass),
-        let entry = state.heap.min
+      guard !skipped.contains(classes[top.slot].requestClass),
+        let entry = classes[top.slot].heap.min
       else {
         heap.removeMin()
         continue
       }
-      if entry == top.entry { return top }
+      if entry.sequence == top.entry.sequence { return top }
       heap.removeMin()
       heap.insert(Head(entry: entry, slot: top.slot))
     }

@@ -8,20 +8,28 @@
 /// id is lazy: a removed pod's entry stays in its class heap, marked dead,
 /// until it reaches the top.
 public struct PendingQueue: Sendable {
-  /// A pod in its class heap; `sequence` tells a live entry from a dead
-  /// one left by removal.
+  /// A pod in its class heap: its ordering fields and a `sequence` that
+  /// tells a live entry from a dead one left by removal (tenant and
+  /// request class are the class's).
   struct Entry: Comparable, Sendable {
-    var pod: PendingPod
+    var priority: Int
+    var arrivedAt: Int
+    var id: Int
     var sequence: Int
 
+    /// Queue order, then sequence.
     static func < (a: Entry, b: Entry) -> Bool {
-      if a.pod != b.pod { return a.pod < b.pod }
+      if a.priority != b.priority { return a.priority > b.priority }
+      if a.arrivedAt != b.arrivedAt { return a.arrivedAt < b.arrivedAt }
+      if a.id != b.id { return a.id < b.id }
       return a.sequence < b.sequence
     }
+  }
 
-    static func == (a: Entry, b: Entry) -> Bool {
-      a.pod == b.pod && a.sequence == b.sequence
-    }
+  /// Where a live pod's entry is.
+  struct Location: Sendable {
+    var slot: Int
+    var sequence: Int
   }
 
   /// A class head in the heap of heads (or of a retry pass); valid while
@@ -41,14 +49,16 @@ public struct PendingQueue: Sendable {
     var requestClass: Int
     var tenant: Int
     var heap = MinHeap<Entry>()
+    /// Entries in `heap` whose pod was removed from below the top.
+    var deadEntries = 0
   }
 
   /// The classes, by slot.
   var classes: [RequestClass] = []
   /// The slot of each request class.
   var classSlot: [Int: Int] = [:]
-  /// Every live pod: its class slot and entry.
-  var live: [Int: (slot: Int, entry: Entry)] = [:]
+  /// Every live pod's location.
+  var live: [Int: Location] = [:]
   /// The heads of the classes, with stale heads left in place.
   var heads = MinHeap<Head>()
   /// Live pods per tenant.
@@ -77,11 +87,8 @@ public struct PendingQueue: Sendable {
   /// Whether a pod with `id` waits.
   public func contains(_ id: Int) -> Bool { live[id] != nil }
 
-  /// The waiting pod with `id`, if any.
-  public func pod(_ id: Int) -> PendingPod? { live[id]?.entry.pod }
-
   /// The best waiting pod, without removing it.
-  public var best: PendingPod? { heads.min?.entry.pod }
+  public var best: PendingPod? { heads.min.map(pod(at:)) }
 
   /// Adds a pod.
   ///
@@ -91,12 +98,14 @@ public struct PendingQueue: Sendable {
   public mutating func push(_ pod: PendingPod) {
     precondition(live[pod.id] == nil, "pod \(pod.id) is already queued")
     let slot = slot(for: pod)
-    let entry = Entry(pod: pod, sequence: nextSequence)
+    let entry = Entry(
+      priority: pod.priority, arrivedAt: pod.arrivedAt, id: pod.id,
+      sequence: nextSequence)
     nextSequence += 1
 
     let oldHead = classes[slot].heap.min
     classes[slot].heap.insert(entry)
-    live[pod.id] = (slot, entry)
+    live[pod.id] = Location(slot: slot, sequence: entry.sequence)
     tenantCounts[pod.tenant, default: 0] += 1
     if oldHead.map({ entry < $0 }) ?? true {
       heads.insert(Head(entry: entry, slot: slot))
@@ -110,36 +119,47 @@ public struct PendingQueue: Sendable {
   @discardableResult
   public mutating func popBest() -> PendingPod? {
     guard let top = heads.min else { return nil }
-    return remove(top.entry.pod.id)
+    remove(top.entry.id)
+    return pod(at: top)
   }
 
   /// Removes the pod with `id` (scheduled, rejected or withdrawn).
   ///
-  /// - Returns: The removed pod, `nil` when none waits with that id.
+  /// - Returns: Whether a pod with that id was waiting.
   /// - Complexity: O(log *n*) amortised.
   @discardableResult
-  public mutating func remove(_ id: Int) -> PendingPod? {
-    guard let (slot, entry) = live.removeValue(forKey: id) else {
-      return nil
-    }
-    let wasHead = classes[slot].heap.min == entry
-    tenantCounts[entry.pod.tenant, default: 0] -= 1
-    if tenantCounts[entry.pod.tenant] == 0 {
-      tenantCounts[entry.pod.tenant] = nil
+  public mutating func remove(_ id: Int) -> Bool {
+    guard let location = live.removeValue(forKey: id) else { return false }
+    let slot = location.slot
+    let wasHead = classes[slot].heap.min?.sequence == location.sequence
+    let tenant = classes[slot].tenant
+    tenantCounts[tenant, default: 0] -= 1
+    if tenantCounts[tenant] == 0 { tenantCounts[tenant] = nil }
+    if wasHead {
+      classes[slot].heap.removeMin()
+    } else {
+      classes[slot].deadEntries += 1
     }
     cleanClass(slot)
     if wasHead, let next = classes[slot].heap.min {
       heads.insert(Head(entry: next, slot: slot))
     }
     cleanHeads()
-    return entry.pod
+    return true
   }
 
   /// Every waiting pod in queue order.
   ///
   /// - Complexity: O(*n* log *n*).
   public func orderedPods() -> [PendingPod] {
-    live.values.map(\.entry.pod).sorted()
+    var pods: [PendingPod] = []
+    pods.reserveCapacity(count)
+    for slot in classes.indices {
+      for entry in classes[slot].heap.storage where isLive(entry) {
+        pods.append(pod(at: Head(entry: entry, slot: slot)))
+      }
+    }
+    return pods.sorted()
   }
 
   // MARK: - Internals
@@ -161,19 +181,31 @@ public struct PendingQueue: Sendable {
 
   /// Whether `entry` is a live pod's current entry.
   func isLive(_ entry: Entry) -> Bool {
-    live[entry.pod.id]?.entry.sequence == entry.sequence
+    live[entry.id]?.sequence == entry.sequence
+  }
+
+  /// The pod an entry of a class stands for.
+  func pod(at head: Head) -> PendingPod {
+    let state = classes[head.slot]
+    return PendingPod(
+      id: head.entry.id, tenant: state.tenant,
+      priority: head.entry.priority, arrivedAt: head.entry.arrivedAt,
+      requestClass: state.requestClass)
   }
 
   /// Drops dead entries from the top of a class heap.
   mutating func cleanClass(_ slot: Int) {
-    while let top = classes[slot].heap.min, !isLive(top) {
+    while classes[slot].deadEntries > 0, let top = classes[slot].heap.min,
+      !isLive(top)
+    {
       classes[slot].heap.removeMin()
+      classes[slot].deadEntries -= 1
     }
   }
 
   /// Whether `head` is its class's current head.
   func isCurrent(_ head: Head) -> Bool {
-    classes[head.slot].heap.min == head.entry
+    classes[head.slot].heap.min?.sequence == head.entry.sequence
   }
 
   /// Drops stale heads from the top of the heap of heads.
