@@ -115,7 +115,9 @@ func admissionFollowsKueueArithmetic(_ c: ArithmeticCase) {
       ])
     #expect(ledger.usage(of: 0, .milliGPUs) == c.usedA * gpu)
   } else {
-    let expected = c.borrows == 0 ? []
+    let expected =
+      c.borrows == 0
+      ? []
       : [QuotaBorrowing(resource: .milliGPUs, amount: c.borrows * gpu)]
     #expect(decision == .admitted(borrowed: expected))
     #expect(ledger.usage(of: 0, .milliGPUs) == (c.usedA + c.request) * gpu)
@@ -130,8 +132,9 @@ func admissionFollowsKueueArithmetic(_ c: ArithmeticCase) {
   ]
   var ledger = QuotaLedger(tenants: tenants)
   #expect(ledger.admit(charge(4), of: 0).isAdmitted)
-  #expect(ledger.check(charge(1), of: 1).refusals.map(\.cause)
-    == [.nominalLentOut])
+  #expect(
+    ledger.check(charge(1), of: 1).refusals.map(\.cause)
+      == [.nominalLentOut])
   ledger.release(charge(4), of: 0)
   #expect(ledger.usage(of: 0, .milliGPUs) == 0)
   #expect(ledger.available(.milliGPUs, to: 1) == 4 * gpu)
@@ -157,9 +160,10 @@ func admissionFollowsKueueArithmetic(_ c: ArithmeticCase) {
   ])
   let refused = ledger.check(request, of: 0).refusals
   #expect(refused.map(\.resource) == [.milliGPUs, .memoryMiB])
-  #expect(refused.first?.description
-    == "quota/gpus (exceedsNominal): tenant a requested 2 GPUs, "
-    + "nominal 1 GPUs, used 0 GPUs, available 1 GPUs")
+  #expect(
+    refused.first?.description
+      == "quota/gpus (exceedsNominal): tenant a requested 2 GPUs, "
+      + "nominal 1 GPUs, used 0 GPUs, available 1 GPUs")
 }
 
 @Test func gangIsAdmittedWholeOrNotAtAll() {

@@ -28,9 +28,11 @@ private func randomTenants(_ rng: inout SeededGenerator) -> [Tenant] {
     for resource in resourcesUnderTest
     where Int.random(in: 0..<5, using: &rng) > 0 {
       let nominal = Int.random(in: 0...8, using: &rng)
-      let borrow = cohort != nil && Bool.random(using: &rng)
+      let borrow =
+        cohort != nil && Bool.random(using: &rng)
         ? Int.random(in: 0...4, using: &rng) : nil
-      let lend = cohort != nil && Bool.random(using: &rng)
+      let lend =
+        cohort != nil && Bool.random(using: &rng)
         ? Int.random(in: 0...nominal, using: &rng) : nil
       quota[resource] = ResourceQuota(
         nominal: nominal, borrowingLimit: borrow, lendingLimit: lend)

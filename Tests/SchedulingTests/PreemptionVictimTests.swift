@@ -45,9 +45,11 @@ private let victimCases: [VictimCase] = [
   VictimCase(
     name: "fewest victims when priorities tie: one 3-GPU pod beats three",
     nodes: [
-      ToyNode(capacity: 4, pods: [
-        (1, 1, 0, 1), (2, 1, 0, 1), (3, 1, 0, 1), (4, 1, 0, 1),
-      ]),
+      ToyNode(
+        capacity: 4,
+        pods: [
+          (1, 1, 0, 1), (2, 1, 0, 1), (3, 1, 0, 1), (4, 1, 0, 1),
+        ]),
       ToyNode(capacity: 4, pods: [(5, 1, 0, 1), (6, 1, 5, 3)]),
     ],
     need: 3, expected: (1, [6])),
@@ -89,9 +91,11 @@ private let victimCases: [VictimCase] = [
   VictimCase(
     name: "only the lower-priority pods needed are evicted",
     nodes: [
-      ToyNode(capacity: 4, pods: [
-        (1, 20, 0, 1), (2, 3, 0, 1), (3, 2, 0, 1), (4, 1, 0, 1),
-      ])
+      ToyNode(
+        capacity: 4,
+        pods: [
+          (1, 20, 0, 1), (2, 3, 0, 1), (3, 2, 0, 1), (4, 1, 0, 1),
+        ])
     ],
     need: 2, expected: (0, [3, 4])),
   VictimCase(
@@ -124,10 +128,11 @@ func preemptionChoosesKubeSchedulerVictims(_ c: VictimCase) {
   let outcome = PriorityPreemption(priority: 10).choose(
     among: candidates(nodes), fits: oracle(nodes, need: 2))
   #expect(
-    outcome == .refused(
-      PreemptionRefusal(
-        cause: .noNodeFitsAfterRemoval, nodesExamined: 2,
-        nodesWithoutLowerPriorityPods: 1)))
+    outcome
+      == .refused(
+        PreemptionRefusal(
+          cause: .noNodeFitsAfterRemoval, nodesExamined: 2,
+          nodesWithoutLowerPriorityPods: 1)))
 }
 
 @Test func preemptionPolicyNeverEvictsNothing() {
@@ -135,10 +140,11 @@ func preemptionChoosesKubeSchedulerVictims(_ c: VictimCase) {
   let outcome = PriorityPreemption(priority: 10, mayPreempt: false).choose(
     among: candidates(nodes), fits: oracle(nodes, need: 1))
   #expect(
-    outcome == .refused(
-      PreemptionRefusal(
-        cause: .preemptionPolicyNever, nodesExamined: 0,
-        nodesWithoutLowerPriorityPods: 0)))
+    outcome
+      == .refused(
+        PreemptionRefusal(
+          cause: .preemptionPolicyNever, nodesExamined: 0,
+          nodesWithoutLowerPriorityPods: 0)))
 }
 
 @Test(arguments: [(50, 50), (500, 100), (1000, 100), (5000, 500)])
@@ -181,8 +187,10 @@ func victimsAreLowerPriorityAndEachIsNeeded(seed: Int) {
     while free > 0, Bool.random(using: &rng) || pods.isEmpty {
       let size = Int.random(in: 1...free, using: &rng)
       pods.append(
-        (nextID, Int.random(in: 0...20, using: &rng),
-         Int.random(in: 0...100, using: &rng), size))
+        (
+          nextID, Int.random(in: 0...20, using: &rng),
+          Int.random(in: 0...100, using: &rng), size
+        ))
       nextID += 1
       free -= size
     }

@@ -58,10 +58,12 @@ private func drfLedger() -> QuotaLedger {
   // than b's (750), so a goes first.
   for id in 0..<3 {
     queue.push(
-      PendingPod(id: id, tenant: 0, priority: 0, arrivedAt: id,
+      PendingPod(
+        id: id, tenant: 0, priority: 0, arrivedAt: id,
         requestClass: 0))
     queue.push(
-      PendingPod(id: 10 + id, tenant: 1, priority: 9, arrivedAt: id,
+      PendingPod(
+        id: 10 + id, tenant: 1, priority: 9, arrivedAt: id,
         requestClass: 1))
   }
   var pass = queue.makeRetryPass(order: .fairShare)

@@ -37,7 +37,8 @@ public struct QuotaCharge: Hashable, Sendable, CustomStringConvertible {
   public func times(_ count: Int) -> QuotaCharge {
     precondition(count >= 0, "negative multiplier")
     var result = self
-    result.amounts = count == 0
+    result.amounts =
+      count == 0
       ? [] : amounts.map { ($0.resource, $0.amount * count) }
     return result
   }

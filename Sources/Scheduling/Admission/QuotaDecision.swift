@@ -108,9 +108,10 @@ public struct QuotaRefusal: Hashable, Sendable, CustomStringConvertible {
   /// One line such as `quota/gpus (cohortExhausted): tenant research
   /// requested 2 GPUs, nominal 4 GPUs, used 4 GPUs, available 1 GPUs`.
   public var description: String {
-    let limit = borrowingLimit.map {
-      ", borrowing limit \(resource.format($0))"
-    } ?? ""
+    let limit =
+      borrowingLimit.map {
+        ", borrowing limit \(resource.format($0))"
+      } ?? ""
     return "quota/\(resource) (\(cause.rawValue)): tenant \(tenant) "
       + "requested \(resource.format(requested)), "
       + "nominal \(resource.format(nominal))\(limit), "

@@ -29,7 +29,8 @@ extension QuotaLedger {
       let usage = used[slot][tenant]
       let room = available(slot: slot, tenant: tenant)
       if amount <= room {
-        let above = max(0, usage + amount - limit.nominal)
+        let above =
+          max(0, usage + amount - limit.nominal)
           - max(0, usage - limit.nominal)
         if above > 0 {
           borrowed.append(QuotaBorrowing(resource: resource, amount: above))
@@ -44,7 +45,8 @@ extension QuotaLedger {
           borrowingLimit: limit.borrowingLimit, used: usage,
           available: room))
     }
-    return refusals.isEmpty ? .admitted(borrowed: borrowed)
+    return refusals.isEmpty
+      ? .admitted(borrowed: borrowed)
       : .refused(refusals)
   }
 

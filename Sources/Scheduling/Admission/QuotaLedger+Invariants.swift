@@ -24,14 +24,16 @@ extension QuotaLedger {
         let name = tenantNames[tenant]
         guard let cohort = cohortOfTenant[tenant] else {
           if usage > limit.nominal {
-            problems.append("\(name) holds \(usage) of \(resource) above "
-              + "nominal \(limit.nominal) without a cohort")
+            problems.append(
+              "\(name) holds \(usage) of \(resource) above "
+                + "nominal \(limit.nominal) without a cohort")
           }
           continue
         }
         if let ceiling = limit.ceiling, usage > ceiling {
-          problems.append("\(name) holds \(usage) of \(resource) above "
-            + "its ceiling \(ceiling)")
+          problems.append(
+            "\(name) holds \(usage) of \(resource) above "
+              + "its ceiling \(ceiling)")
         }
         lent[cohort] += Self.lendable(limit)
         pool[cohort] += max(0, usage - Self.guaranteed(limit))
@@ -47,9 +49,10 @@ extension QuotaLedger {
           problems.append("cohort \(name) sums of \(resource) are stale")
         }
         if borrowedSum[cohort] > idleLendable[cohort] {
-          problems.append("cohort \(name) members borrow "
-            + "\(borrowedSum[cohort]) of \(resource), more than the "
-            + "\(idleLendable[cohort]) others may lend")
+          problems.append(
+            "cohort \(name) members borrow "
+              + "\(borrowedSum[cohort]) of \(resource), more than the "
+              + "\(idleLendable[cohort]) others may lend")
         }
       }
     }

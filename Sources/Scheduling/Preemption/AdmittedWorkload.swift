@@ -48,8 +48,7 @@ public struct QuotaPreemptionPolicy: Hashable, Sendable {
 
   /// Which workloads of borrowing cohort members a pending workload that
   /// fits its nominal quota may evict.
-  public enum ReclaimWithinCohort: String, Hashable, Sendable, CaseIterable
-  {
+  public enum ReclaimWithinCohort: String, Hashable, Sendable, CaseIterable {
     /// None (Kueue's default).
     case never
     /// Those of strictly lower priority.

@@ -57,8 +57,7 @@ public struct PreemptionChoice: Hashable, Sendable {
 }
 
 /// Why priority preemption found no node, with counts a person can check.
-public struct PreemptionRefusal: Hashable, Sendable, CustomStringConvertible
-{
+public struct PreemptionRefusal: Hashable, Sendable, CustomStringConvertible {
   /// The main reason.
   public enum Cause: String, Hashable, Sendable, CaseIterable {
     /// The preemptor's `preemptionPolicy` is `Never`.

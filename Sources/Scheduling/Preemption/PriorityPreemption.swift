@@ -147,7 +147,8 @@ struct VictimRank: Comparable {
     highest = top
     offsetSum = victims.reduce(0) { $0 + $1.priority + (1 << 31) }
     count = victims.count
-    let earliest = victims.filter { $0.priority == top }
+    let earliest =
+      victims.filter { $0.priority == top }
       .map(\.startedAt).min() ?? 0
     negatedEarliestTop = -earliest
   }

@@ -18,8 +18,7 @@ public struct PendingWorkload: Hashable, Sendable {
   ///   - priority: The priority.
   ///   - arrivedAt: Arrival time, simulated seconds.
   ///   - charge: What admission takes.
-  public init(tenant: Int, priority: Int, arrivedAt: Int, charge: QuotaCharge)
-  {
+  public init(tenant: Int, priority: Int, arrivedAt: Int, charge: QuotaCharge) {
     self.tenant = tenant
     self.priority = priority
     self.arrivedAt = arrivedAt
@@ -55,7 +54,8 @@ extension QuotaLedger {
   ) -> [AdmittedWorkload]? {
     let tenant = pending.tenant
     if check(pending.charge, of: tenant).isAdmitted { return [] }
-    let mayReclaim = policy.reclaimWithinCohort != .never
+    let mayReclaim =
+      policy.reclaimWithinCohort != .never
       && cohortOfTenant[tenant] != nil
       && fitsNominal(pending.charge, of: tenant)
     let needed = Set(pending.charge.amounts.map(\.resource))
