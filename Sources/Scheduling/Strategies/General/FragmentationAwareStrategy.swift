@@ -42,7 +42,7 @@ public struct FragmentationAwareStrategy: ClusterPlacementStrategy {
     var best: (node: Int, cost: Int)?
     for pool in pools {
       let found: (Int, Int)?
-      if state.pools[pool].kind == .mig {
+      if case .migInstances = request.gpu {
         found = state.leastFragmentingNode(for: request, inPool: pool).map {
           node in (node, cheapestDevice(request, node, state))
         }
