@@ -67,7 +67,12 @@ struct ClusterRandomizedTests {
           let scan = scheduler.state.fittingNodesByScan(for: r)
           let decision = scheduler.place(step, r)
           let label = "seed \(seed) step \(step) \(strategy)"
-          #expect((decision.node != nil) == !scan.isEmpty, "\(label) \(r.gpu) \(scan) \(scan.map { scheduler.state.pools[scheduler.state.pool(ofNode: $0)].kind })")
+          let kinds = scan.map {
+            scheduler.state.pools[scheduler.state.pool(ofNode: $0)].kind
+          }
+          #expect(
+            (decision.node != nil) == !scan.isEmpty,
+            "\(label) \(r.gpu) fits \(scan) of kinds \(kinds)")
           if let node = decision.node {
             #expect(scan.contains(node), "\(label)")
             live.append(step)

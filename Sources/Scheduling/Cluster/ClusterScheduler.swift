@@ -112,9 +112,8 @@ public struct ClusterScheduler: Sendable {
       if let node = strategy.selectNode(
         for: request, amongPools: group, in: state)
       {
-        let devices = state.devices(for: request, onNode: node) {
-          strategy.deviceKey($0, for: request, onNode: node, in: state)
-        }
+        let devices = state.devices(
+          for: request, onNode: node, rankedBy: strategy)
         return .placed(
           node: node, devices: devices,
           score: state.preferNoScheduleScore(

@@ -15,6 +15,19 @@ public struct DeviceCandidate: Hashable, Sendable {
 }
 
 extension ClusterState {
+  /// The devices for an interned request on node `node`, ranked by
+  /// `strategy.deviceKey`; see `devices(for:onNode:key:)`.
+  ///
+  /// - Precondition: the request fits the node.
+  /// - Complexity: O(candidates × log candidates).
+  public func devices<Strategy: ClusterPlacementStrategy>(
+    for request: PodRequest, onNode node: Int, rankedBy strategy: Strategy
+  ) -> DeviceAssignment {
+    devices(for: request, onNode: node) {
+      strategy.deviceKey($0, for: request, onNode: node, in: self)
+    }
+  }
+
   /// The devices for an interned request on node `node`: the candidates
   /// allowed for the request's tenant, those with the lowest `key` first
   /// (ties to lower GPU index, then lower start slice).
@@ -31,6 +44,8 @@ extension ClusterState {
     let state = nodes[node]
     let verdict = verdict(request, pool: state.pool)
     let capacity = pools[state.pool].unitsPerGPU
+    // FIXME: an option array is built and sorted per decision; reusing a
+    // buffer would save an allocation on the hottest path.
     var options: [(key: Int, candidate: DeviceCandidate)] = []
     for g in 0..<state.gpuCount {
       let global = state.firstGPU + g

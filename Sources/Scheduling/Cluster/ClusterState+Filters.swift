@@ -53,6 +53,10 @@ struct PoolVerdict: Hashable, Sendable {
 struct RequestClassInfo: Hashable, Sendable {
   var key: RequestClassKey
   var verdicts: [PoolVerdict]
+  /// Open pools grouped by untolerated `PreferNoSchedule` taints.
+  var groups: [[Int]]
+  /// The most untolerated `PreferNoSchedule` taints of an open pool.
+  var worstPreferNoScheduleCount: Int
 }
 
 /// A node-level refusal before it is spelled out.
@@ -116,7 +120,11 @@ extension ClusterState {
       return
     }
     let verdicts = pools.map { verdict(for: request, in: $0) }
-    classes.append(RequestClassInfo(key: key, verdicts: verdicts))
+    classes.append(
+      RequestClassInfo(
+        key: key, verdicts: verdicts, groups: Self.groups(of: verdicts),
+        worstPreferNoScheduleCount: verdicts.filter { $0.refusal == nil }
+          .map(\.preferNoScheduleCount).max() ?? 0))
     classByKey[key] = classes.count - 1
     request.classIndex = classes.count - 1
   }

@@ -176,12 +176,13 @@ extension ClusterState {
     units take: Int = 0
   ) -> Int {
     let state = nodes[node]
-    let pool = pools[state.pool]
-    let sizes = mix.sizes(for: pool.kind)
+    let kind = pools[state.pool].kind
+    let unitsPerGPU = pools[state.pool].unitsPerGPU
+    let sizes = mix.sizes(for: kind)
     func fragment(_ free: Int) -> Int {
       sizes.reduce(0) { $0 + (free < $1.size ? $1.weight * free : 0) }
     }
-    if pool.kind == .exclusive {
+    if kind == .exclusive {
       var free = 0
       for g in 0..<state.gpuCount
       where gpuUsable(state.firstGPU + g) && gpus[state.firstGPU + g].used == 0
@@ -192,7 +193,7 @@ extension ClusterState {
     }
     var total = 0
     for g in 0..<state.gpuCount where gpuUsable(state.firstGPU + g) {
-      var free = Int(pool.unitsPerGPU - gpus[state.firstGPU + g].used)
+      var free = Int(unitsPerGPU - gpus[state.firstGPU + g].used)
       if g == gpu { free -= take }
       total += fragment(free)
     }

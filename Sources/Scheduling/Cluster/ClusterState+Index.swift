@@ -9,8 +9,12 @@ extension ClusterState {
   mutating func refreshIndex(ofNode index: Int) {
     let node = nodes[index]
     let p = node.pool
-    let pool = pools[p]
-    let dims = pool.tree.dimensions
+    // Read scalars only: holding a copy of the pool would make the
+    // mutations below copy its whole tree and buckets.
+    let kind = pools[p].kind
+    let unitsPerGPU = pools[p].unitsPerGPU
+    let unitDimensions = pools[p].unitDimensions
+    let dims = pools[p].tree.dimensions
     if scratch.count != dims {
       scratch = Array(repeating: -1, count: dims)
     }
@@ -30,7 +34,7 @@ extension ClusterState {
     scratch[PoolState.cpuDimension] = Int32(clamping: node.cpuFreeMilli)
     scratch[PoolState.memoryDimension] = Int32(clamping: node.memoryFreeMiB)
     scratch[PoolState.emptyDimension] = node.pods.isEmpty ? 1 : 0
-    switch pool.kind {
+    switch kind {
     case .exclusive:
       var free: Int32 = 0
       for g in gpuRange where gpuUsable(g) && gpus[g].used == 0 { free += 1 }
@@ -40,24 +44,24 @@ extension ClusterState {
       var best: Int32 = 0
       var total = 0
       for g in gpuRange where gpuUsable(g) {
-        let free = pool.unitsPerGPU - gpus[g].used
+        let free = unitsPerGPU - gpus[g].used
         best = max(best, free)
         total += Int(free)
       }
       scratch[first] = best
       pools[p].buckets[0].set(node.local, to: total)
     case .mig:
-      for d in 0..<pool.unitDimensions { scratch[first + d] = 0 }
+      for d in 0..<unitDimensions { scratch[first + d] = 0 }
       for g in gpuRange where gpuUsable(g) {
         for instance in gpus[g].instances where instance.isAvailable {
           scratch[first + instance.profile] += 1
         }
       }
-      for d in 0..<pool.unitDimensions {
+      for d in 0..<unitDimensions {
         pools[p].buckets[d].set(node.local, to: Int(scratch[first + d]))
       }
       if let weights = fragmentation?.pools[p] {
-        for d in 0..<pool.unitDimensions {
+        for d in 0..<unitDimensions {
           let cost = bestFragmentationCost(
             ofNode: index, profile: d, weights: weights)
           pools[p].fragmentationBuckets[d].set(
@@ -66,12 +70,28 @@ extension ClusterState {
         }
       }
     }
-    let cpuShare = node.cpuFreeMilli * 64 / max(pool.spec.cpuMilli, 1)
-    pools[p].buckets[pool.cpuBucket].set(node.local, to: cpuShare)
+    let cpuShare = node.cpuFreeMilli * 64 / max(pools[p].spec.cpuMilli, 1)
+    pools[p].buckets[unitDimensions].set(node.local, to: cpuShare)
     pools[p].tree.update(node.local, with: scratch)
   }
 
   // MARK: - Queries for strategies
+
+  /// Whether node `node`'s index entry meets the request's needs: a
+  /// necessary condition for fitting that costs a few array reads.
+  func indexAdmits(_ request: PodRequest, node: Int) -> Bool {
+    let state = nodes[node]
+    let verdict = classes[request.classIndex].verdicts[state.pool]
+    guard verdict.refusal == nil else { return false }
+    let needs = verdict.needs
+    for k in needs.dimensions.indices
+    where pools[state.pool].tree.leaf(
+      state.local, dimension: needs.dimensions[k]) < needs.amounts[k]
+    {
+      return false
+    }
+    return true
+  }
 
   /// The first node of pool `pool`, at or after local position `from`,
   /// that fits the request, by the capacity tree.
@@ -216,7 +236,11 @@ extension ClusterState {
   /// The pools whose filters pass, grouped by untolerated
   /// `PreferNoSchedule` taints (fewest first), pool order within a group.
   func poolGroups(for request: PodRequest) -> [[Int]] {
-    let verdicts = classes[request.classIndex].verdicts
+    classes[request.classIndex].groups
+  }
+
+  /// Computes `poolGroups` from the verdicts.
+  static func groups(of verdicts: [PoolVerdict]) -> [[Int]] {
     let open = verdicts.indices.filter { verdicts[$0].refusal == nil }
     let counts = Set(open.map { verdicts[$0].preferNoScheduleCount }).sorted()
     return counts.map { count in
@@ -230,10 +254,9 @@ extension ClusterState {
   public func preferNoScheduleScore(for request: PodRequest, pool: Int)
     -> Int
   {
-    let verdicts = classes[request.classIndex].verdicts
-    let worst = verdicts.filter { $0.refusal == nil }
-      .map(\.preferNoScheduleCount).max() ?? 0
+    let info = classes[request.classIndex]
+    let worst = info.worstPreferNoScheduleCount
     guard worst > 0 else { return 100 }
-    return 100 - 100 * verdicts[pool].preferNoScheduleCount / worst
+    return 100 - 100 * info.verdicts[pool].preferNoScheduleCount / worst
   }
 }
