@@ -6,6 +6,7 @@ let subjects: [(name: String, run: () -> Void)] = [
   ("geometry", benchmarkGeometry),
   ("engine", benchmarkEngine),
   ("trace-study", benchmarkTraceStudy),
+  ("placement", benchmarkPlacement),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
