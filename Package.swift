@@ -89,7 +89,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ScoringTests",
-      dependencies: ["Scoring", "ClusterModel", "MIGGeometry"]
+      dependencies: ["Scoring", "ClusterModel", "MIGGeometry", "RandomStreams"]
     ),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring"]),
     .testTarget(
