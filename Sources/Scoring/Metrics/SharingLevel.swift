@@ -38,9 +38,8 @@ public enum GPUSharingMode: String, CaseIterable, Hashable, Sendable {
   }
 }
 
-/// Ordinal exposure scores of the sharing levels, from
-/// docs/metrics.md (after the security table of the interference
-/// reference): a pair's exposure at an instant is the score of the
+/// Ordinal exposure scores of the sharing levels (docs/metrics.md,
+/// Isolation): a pair's exposure at an instant is the score of the
 /// innermost level it shares.
 public struct ExposureScores: Hashable, Sendable {
   /// Same GPU through MPS.
