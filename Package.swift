@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "Scenarios", targets: ["Scenarios"]),
     .library(name: "Scheduling", targets: ["Scheduling"]),
     .library(name: "Simulation", targets: ["Simulation"]),
+    .library(name: "Scoring", targets: ["Scoring"]),
     .library(name: "Reports", targets: ["Reports"]),
   ],
   targets: [
@@ -44,12 +45,16 @@ let package = Package(
         "Scheduling", "ClusterModel", "MIGGeometry", "RandomStreams",
       ]
     ),
-    .target(name: "Reports", dependencies: ["Scenarios"]),
+    .target(
+      name: "Scoring",
+      dependencies: ["ClusterModel", "MIGGeometry", "RandomStreams"]
+    ),
+    .target(name: "Reports", dependencies: ["Scenarios", "Scoring"]),
     .executableTarget(
       name: "migsim",
       dependencies: [
         "MIGGeometry", "ClusterModel", "Scenarios", "Scheduling",
-        "Simulation", "Reports",
+        "Simulation", "Scoring", "Reports",
       ]
     ),
 
@@ -58,7 +63,7 @@ let package = Package(
       name: "MigsimBenchmarks",
       dependencies: [
         "MIGGeometry", "ClusterModel", "Scenarios", "Scheduling",
-        "Simulation", "RandomStreams",
+        "Simulation", "RandomStreams", "Scoring",
       ],
       path: "Benchmarks/MigsimBenchmarks"
     ),
@@ -82,7 +87,11 @@ let package = Package(
       name: "SimulationTests",
       dependencies: ["Simulation", "Scheduling", "ClusterModel", "Scenarios"]
     ),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+    .testTarget(
+      name: "ScoringTests",
+      dependencies: ["Scoring", "ClusterModel", "MIGGeometry", "RandomStreams"]
+    ),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring"]),
     .testTarget(
       name: "CommandLineTests", dependencies: ["migsim", "Scenarios"]),
   ],

@@ -1,0 +1,116 @@
+import Scoring
+
+/// One strategy (or layout) of a comparison: its scores over seeds and
+/// one run to draw time series and heat maps from.
+public struct StrategyResult: Sendable {
+  /// The strategy or layout name.
+  public var label: String
+  /// One score per seed.
+  public var scores: [RunScore]
+  /// A representative run (for example the first seed's).
+  public var observation: RunObservation
+
+  /// Creates a result.
+  ///
+  /// - Parameters:
+  ///   - label: The name.
+  ///   - scores: The scores, one per seed; not empty.
+  ///   - observation: The run drawn in time series and heat maps.
+  public init(label: String, scores: [RunScore], observation: RunObservation)
+  {
+    precondition(!scores.isEmpty, "at least one seed")
+    self.label = label
+    self.scores = scores
+    self.observation = observation
+  }
+}
+
+extension HTMLReport {
+  /// The standard comparison page: the table, allocation over time, wait
+  /// distributions, a tenant exposure heat map per strategy, utilization
+  /// against isolation with the Pareto front, then `extraSections` (such
+  /// as trace-study curves).
+  ///
+  /// - Parameters:
+  ///   - title: The page title.
+  ///   - summary: The scenario summary.
+  ///   - strategies: The strategies, in table order.
+  ///   - extraSections: Sections appended at the end; none by default.
+  /// - Returns: The report.
+  /// - Complexity: O(strategies × (seeds + jobs log jobs + tenants²)).
+  public static func comparison(
+    title: String, summary: [(label: String, value: String)],
+    strategies: [StrategyResult],
+    extraSections: [(heading: String, section: Section)] = []
+  ) -> HTMLReport {
+    var sections: [(heading: String, section: Section)] = []
+    sections.append((
+      "Comparison",
+      .comparison(ComparisonTable(
+        runs: strategies.map { ($0.label, $0.scores) }))))
+
+    sections.append((
+      "Allocation over time",
+      .lines(LineChart(
+        title: "Allocated GPU capacity (first seed, 60 bins)",
+        xLabel: "time (hours)", yLabel: "allocated GPUs (%)",
+        series: strategies.map { strategy in
+          let horizon = strategy.observation.horizonSeconds
+          let points = strategy.scores[0].utilization
+            .allocationTimeline(bins: 60, horizonSeconds: horizon)
+          return LineChart.Series(
+            name: strategy.label,
+            points: points.map { ($0.seconds / 3600, 100 * $0.share) })
+        },
+        yDomain: (0, 100)))))
+
+    sections.append((
+      "Wait-time distribution",
+      .boxes(BoxPlotChart(
+        title: "Wait until first start (first seed): p5, p25, p50, p75, p95",
+        valueLabel: "wait (seconds)",
+        groups: strategies.map { strategy in
+          BoxPlotChart.Group(
+            name: strategy.label,
+            values: strategy.observation.jobs.compactMap { job in
+              job.startSeconds.map { Double($0 - job.arrivalSeconds) }
+            })
+        }))))
+
+    sections.append((
+      "Tenant exposure",
+      .heatMaps(strategies.map { strategy in
+        let observation = strategy.observation
+        let matrix = strategy.scores[0].isolation.exposureMatrix(
+          horizonSeconds: observation.horizonSeconds)
+        let values: [[Double?]] = matrix.enumerated().map { row, line in
+          line.enumerated().map { $0.offset == row ? nil : $0.element }
+        }
+        return HeatMap(
+          title: "\(strategy.label) (first seed)",
+          labels: observation.tenants.map(\.name), values: values,
+          legend: "exposure-weighted shared seconds / run length")
+      })))
+
+    sections.append((
+      "Utilization against isolation",
+      .scatter(ScatterChart(
+        title: "Utilization against isolation (means over seeds)",
+        xLabel: "allocated GPUs (%)", yLabel: "isolation score",
+        points: strategies.map { strategy in
+          let count = Double(strategy.scores.count)
+          return ScatterChart.Point(
+            label: strategy.label,
+            x: strategy.scores.reduce(0) {
+              $0 + 100 * $1.utilization.gpuAllocation
+            } / count,
+            y: strategy.scores.reduce(0) {
+              $0 + $1.isolation.isolationScore
+            } / count)
+        },
+        yDomain: 0...1))))
+
+    return HTMLReport(
+      title: title, summary: summary, sections: sections + extraSections)
+  }
+}
