@@ -7,6 +7,7 @@ let subjects: [(name: String, run: () -> Void)] = [
   ("engine", benchmarkEngine),
   ("trace-study", benchmarkTraceStudy),
   ("placement", benchmarkPlacement),
+  ("scoring", benchmarkScoring),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
