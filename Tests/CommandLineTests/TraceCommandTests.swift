@@ -64,6 +64,22 @@ import Testing
     }
   }
 
+  @Test func studyReportHasTheTableAndThreeCurveCharts() throws {
+    try withTrace { nodes, pods in
+      let report = URL(fileURLWithPath: nodes).deletingLastPathComponent()
+        .appendingPathComponent("study.html").path
+      let run = try runMigsim(
+        ["trace", "study", "--nodes", nodes, "--pods", pods, "--policies",
+         "FGD,Random", "--seeds", "1-2", "--report", report])
+      #expect(run.exitCode == 0, "\(run.stderr)")
+      let html = try String(contentsOfFile: report, encoding: .utf8)
+      #expect(html.hasPrefix("<!DOCTYPE html>"))
+      #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+      #expect(html.contains("<td class=\"text\">FGD</td>"))
+      #expect(!html.contains("http://") || html.contains("xmlns"))
+    }
+  }
+
   @Test func studyRefusesAnUnknownPolicyAsUsage() throws {
     try withTrace { nodes, pods in
       let run = try runMigsim(

@@ -18,6 +18,8 @@ public struct HTMLReport: Sendable {
     case scatter(ScatterChart)
     /// A paragraph of plain text.
     case note(String)
+    /// A plain table of results, as the terminal shows it.
+    case table(Table)
   }
 
   /// The page title.
@@ -90,7 +92,27 @@ public struct HTMLReport: Sendable {
         }.joined(separator: "\n") + "\n</div>"
     case .scatter(let chart): chart.svg(id: id)
     case .note(let text): "<p>\(htmlEscaped(text))</p>"
+    case .table(let table): HTMLReport.tableHTML(table, id: id)
     }
+  }
+
+  /// A plain results table; right-aligned columns keep that alignment.
+  static func tableHTML(_ table: Table, id: String) -> String {
+    var html = "<table id=\"\(htmlEscaped(id))\" class=\"comparison\">\n"
+    html += "<thead><tr>"
+    for column in table.columns {
+      html += "<th>\(htmlEscaped(column.name))</th>"
+    }
+    html += "</tr></thead>\n<tbody>\n"
+    for row in table.rows {
+      html += "<tr>"
+      for (column, cell) in zip(table.columns, row) {
+        let align = column.isRightAligned ? "" : " class=\"text\""
+        html += "<td\(align)>\(htmlEscaped(cell.text))</td>"
+      }
+      html += "</tr>\n"
+    }
+    return html + "</tbody>\n</table>\n"
   }
 
   /// The comparison table: metrics without any value are left out; the
@@ -156,6 +178,7 @@ public struct HTMLReport: Sendable {
     table.comparison thead th { background: #f2f2f2; }
     td.best { font-weight: bold; background: #e8f1fa; }
     td.missing { color: #999; }
+    table.comparison td.text { text-align: left; }
     p.caption { font-size: 12px; color: #555; }
     svg.chart { display: block; margin: 8px 0; }
     div.row { display: flex; flex-wrap: wrap; gap: 16px; }

@@ -1,3 +1,4 @@
+import ClusterModel
 import Reports
 import Scenarios
 import Scheduling
@@ -47,6 +48,9 @@ struct TraceStudyCommand: Command {
         "curves", "FILE",
         help: "Write per-bin mean curves of every policy as CSV."),
       .value("json", "FILE", help: "Write the whole result as JSON."),
+      .value(
+        "report", "FILE",
+        help: "Write a self-contained HTML report with the curves."),
       TraceOptions.threads, CommonOptions.format,
     ]
   }
@@ -85,8 +89,14 @@ struct TraceStudyCommand: Command {
     }
     let compare = inflation == 1.3
       && paths.pods.hasSuffix("openb_pod_list_default.csv")
-    context.outRaw(
-      Self.summaryTable(result, withPublished: compare).render(as: format))
+    let table = Self.summaryTable(result, withPublished: compare)
+    if let path = arguments.value("report") {
+      let report = Self.report(
+        result, table: table, nodes: nodes, pods: pods, paths: paths)
+      try OutputFile.write(
+        report.render(), to: path, inputs: inputs, context: context)
+    }
+    context.outRaw(table.render(as: format))
     return .success
   }
 
@@ -189,6 +199,64 @@ struct TraceStudyCommand: Command {
       table.append(row)
     }
     return table
+  }
+
+  static func report(
+    _ result: StudyResult, table: Table, nodes: [TraceNode],
+    pods: [TracePod], paths: (nodes: String, pods: String)
+  ) -> HTMLReport {
+    let summary = TraceSummary(nodes: nodes, pods: pods)
+    func chart(
+      _ title: String, _ label: String, _ value: (ArrivalBin) -> Double,
+      domain: (lower: Double, upper: Double)?, fromArrived: Int = 0
+    ) -> LineChart {
+      LineChart(
+        title: title, xLabel: "arrived workload (% of GPU capacity)",
+        yLabel: label,
+        series: result.summaries.map { summary in
+          LineChart.Series(
+            name: summary.policy.rawValue,
+            points: summary.curve.filter {
+              $0.arrivedPercent >= fromArrived
+            }.map { (Double($0.arrivedPercent), value($0)) })
+        }, yDomain: domain)
+    }
+    let seeds = result.seeds.map(String.init).joined(separator: ", ")
+    return HTMLReport(
+      title: "Packing study: \(summary.podCount) pods on "
+        + "\(summary.gpuCount) GPUs",
+      summary: [
+        ("nodes", paths.nodes), ("pods", paths.pods),
+        ("GPUs", "\(summary.gpuCount) on \(summary.gpuNodeCount) nodes"),
+        ("GPU demand",
+         formatFixed(summary.demandPercentOfCapacity, decimals: 1)
+           + "% of capacity"),
+        ("inflation", "\(result.inflation)"), ("seeds", seeds),
+        ("empty-cluster fragmentation",
+         formatFixed(result.emptyClusterFragmentationPercent, decimals: 2)
+           + "%"),
+      ],
+      sections: [
+        ("Allocation and fragmentation by policy", .table(table)),
+        ("GPU allocation as pods arrive",
+         .lines(chart(
+          "Allocated GPU share", "allocation (%)", \.allocationPercent,
+          domain: (0, 100)))),
+        ("GPU allocation near saturation",
+         .lines(chart(
+          "Allocated GPU share from 85% arrived", "allocation (%)",
+          \.allocationPercent, domain: (80, 100), fromArrived: 85))),
+        ("Fragmentation as pods arrive",
+         .lines(chart(
+          "Fragmented GPU share", "fragmentation (% of capacity)",
+          \.fragmentationPercent, domain: nil))),
+        ("Definitions",
+         .note(
+          "Curves are means over seeds per integer arrived percent. "
+            + "Allocation = allocated GPU milli / capacity; fragmentation "
+            + "= idle GPU milli that the typical pod mix cannot use "
+            + "(docs/trace-study.md).")),
+      ])
   }
 
   static func curveTable(_ result: StudyResult) -> Table {

@@ -63,7 +63,10 @@ public struct LineChart: Hashable, Sendable {
   /// - Parameter id: The element id.
   /// - Complexity: O(points).
   public func svg(id: String) -> String {
-    let frame = ChartFrame(width: size.width, height: size.height)
+    let entries = series.enumerated().map { ($1.name, Palette.color($0)) }
+    var frame = ChartFrame(width: size.width, height: size.height)
+    // The legend sits right of the plot, so it never hides a line.
+    frame.right += ChartFrame.legendWidth(for: entries) + 12
     let xs = series.flatMap(\.xs)
     let ys = series.flatMap(\.ys)
     let scales = frame.scales(
@@ -77,9 +80,7 @@ public struct LineChart: Hashable, Sendable {
         zip(line.xs, line.ys).map { (scales.x($0), scales.y($1)) },
         stroke: Palette.color(index), dashed: index >= Palette.series.count)
     }
-    frame.drawLegend(on: &canvas, entries: series.enumerated().map {
-      ($1.name, Palette.color($0))
-    })
+    frame.drawLegend(on: &canvas, entries: entries, outside: true)
     return canvas.render(id: id, label: title)
   }
 

@@ -55,12 +55,21 @@ struct ChartFrame {
       anchor: "middle", rotate: -90)
   }
 
-  /// Draws a legend of coloured swatches in the top-right corner.
-  func drawLegend(on canvas: inout SVGCanvas, entries: [(String, String)]) {
+  /// The width a legend of `entries` takes, pixels.
+  static func legendWidth(for entries: [(String, String)]) -> Double {
+    min(220, 28 + 7 * Double(entries.map(\.0.count).max() ?? 0))
+  }
+
+  /// Draws a legend of coloured swatches in the top-right corner of the
+  /// plot, or right of the plot when `outside` (the caller then reserves
+  /// `legendWidth(for:)` plus 12 pixels of right margin).
+  func drawLegend(
+    on canvas: inout SVGCanvas, entries: [(String, String)],
+    outside: Bool = false
+  ) {
     let rowHeight = 16.0
-    let boxWidth = min(
-      220, 28 + 7 * Double(entries.map(\.0.count).max() ?? 0))
-    let x = plotRight - boxWidth - 4
+    let boxWidth = Self.legendWidth(for: entries)
+    let x = outside ? plotRight + 16 : plotRight - boxWidth - 4
     var y = plotTop + 6
     canvas.rect(x: x - 6, y: y - 4, width: boxWidth + 8,
       height: rowHeight * Double(entries.count) + 6, fill: "#ffffff",
