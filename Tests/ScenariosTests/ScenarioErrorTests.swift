@@ -81,10 +81,18 @@ let minimal = """
 
 @Test func unknownGPUModelAndProfileAreReferenceErrors() {
   var text = minimal.replacingOccurrences(
-    of: "gpuModel: A100-SXM4-80GB", with: "gpuModel: A100-SXM4-90GB")
+    of: "gpuModel: A100-SXM4-80GB", with: "gpuModel: A100-SXM4-90GB"
+  ).replacingOccurrences(
+    of: "    taints:\n", with: "    sharing: {mode: mig, layout: all-balanced}\n"
+      + "    taints:\n")
   #expect(errors(in: text).count == 1)
   #expect(errors(in: text).first?.hasPrefix(
     "4:15 pools[0].gpuModel: unknown GPU model 'A100-SXM4-90GB'") == true)
+
+  // A pool that does not use MIG may name a model outside the catalog.
+  text = minimal.replacingOccurrences(
+    of: "gpuModel: A100-SXM4-80GB", with: "gpuModel: T4")
+  #expect(errors(in: text).isEmpty)
 
   text = minimal.replacingOccurrences(
     of: "    taints:\n",

@@ -87,11 +87,12 @@ extension NodePool {
     at path: String, rules: MIGRules = MIGRules()
   ) -> [ModelViolation] {
     var found = ViolationCollector()
-    // FIXME: the catalog lists only MIG-capable models, so a pool of GPUs
-    // without MIG (L40S, V100) is refused even when it shares GPUs whole.
     // FIXME: layouts are checked under driver R580 rules; a scenario
     // cannot yet name an older driver release.
     guard let model else {
+      // A pool that does not partition its GPUs may name any model (T4,
+      // V100, L40S, a trace's own codes): only MIG needs the catalog.
+      if case .mig = sharing {} else { return found.violations }
       found.add(
         at: "\(path).gpuModel",
         "unknown GPU model '\(gpuModel)'; expected one of "
