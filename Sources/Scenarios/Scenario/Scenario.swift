@@ -21,6 +21,9 @@ public struct Scenario: Hashable, Sendable {
   public var admission: AdmissionPolicies
   /// The security model, or `nil` when compromises are not simulated.
   public var security: SecurityModel?
+  /// The jobs of every generator with a `jobs` file, by generator name,
+  /// in file order.
+  public var jobLists: [String: [ListedJob]]
 
   /// Creates a scenario.
   public init(
@@ -30,7 +33,8 @@ public struct Scenario: Hashable, Sendable {
     demand: Demand = Demand(),
     simulation: SimulationSettings = SimulationSettings(),
     admission: AdmissionPolicies = AdmissionPolicies(),
-    security: SecurityModel? = nil
+    security: SecurityModel? = nil,
+    jobLists: [String: [ListedJob]] = [:]
   ) {
     self.name = name
     self.description = description
@@ -39,6 +43,7 @@ public struct Scenario: Hashable, Sendable {
     self.simulation = simulation
     self.admission = admission
     self.security = security
+    self.jobLists = jobLists
   }
 
   /// Every broken invariant of the parts and every broken reference
