@@ -57,7 +57,7 @@ public enum JSONWriter {
   /// `text` as a JSON string literal.
   ///
   /// - Complexity: O(*n*) for *n* characters.
-  static func quoted(_ text: String) -> String {
+  public static func quoted(_ text: String) -> String {
     var out = "\""
     for s in text.unicodeScalars {
       switch s {

@@ -114,10 +114,10 @@ extension NodeReader {
 }
 
 /// Exact parsing of durations and Kubernetes-style quantities.
-enum Quantity {
+public enum Quantity {
   /// Seconds in `90`, `90s`, `5m`, `2h`, `1d`, `1h30m`; `nil` when
   /// malformed, negative or too large.
-  static func seconds(_ text: String) -> Int? {
+  public static func seconds(_ text: String) -> Int? {
     if PlainScalar.isDecimalInteger(text), !text.hasPrefix("-") {
       return Int(text.hasPrefix("+") ? String(text.dropFirst()) : text)
     }

@@ -47,34 +47,58 @@ extension Scenario {
         continue
       }
       let gpuCount = cluster.pools[index].gpuCount
-      var layouts: [MIGLayoutSpec] = []
-      for gpu in 0..<gpuCount {
-        // mig-parted applies entries in order; the last one that covers a
-        // GPU decides its layout.
-        let entry = config.entries.last { entry in
-          switch entry.devices {
-          case .all: true
-          case .indices(let list): list.contains(gpu)
-          }
-        }
-        guard let entry else {
-          report(
-            "config",
-            "config '\(source.config)' has no entry for GPU \(gpu) of "
-              + "\(gpuCount)")
-          break
-        }
-        let counts = entry.migDevices.keys.sorted().map {
-          MIGProfileCount(profile: $0, count: entry.migDevices[$0] ?? 0)
-        }
-        layouts.append(.counts(entry.migEnabled ? counts : []))
+      let layouts: [MIGLayoutSpec]
+      switch config.layouts(gpuCount: gpuCount) {
+      case .success(let found): layouts = found
+      case .failure(let gpu):
+        report(
+          "config",
+          "config '\(source.config)' has no entry for GPU \(gpu) of "
+            + "\(gpuCount)")
+        continue
       }
       // FIXME: device-filter entries are applied to every GPU, because
       // pools do not record PCI device IDs; a mixed-model node is misread.
-      guard layouts.count == gpuCount else { continue }
-      mig.layouts = Set(layouts).count == 1 ? [layouts[0]] : layouts
+      mig.layouts = layouts
     }
   }
+}
+
+extension MIGPartedConfig {
+  /// A GPU index that no entry of a config covers.
+  public struct UncoveredGPU: Error, Hashable, Sendable {
+    /// The GPU index.
+    public var gpu: Int
+  }
+
+  /// The layouts this config gives a node of `gpuCount` GPUs: one layout
+  /// when every GPU gets the same instances, else one per GPU.
+  ///
+  /// mig-parted applies entries in order, so the last entry that covers a
+  /// GPU decides its instances; `mig-enabled: false` gives no instances.
+  ///
+  /// - Returns: The layouts, or the first GPU no entry covers.
+  public func layouts(gpuCount: Int) -> Result<[MIGLayoutSpec], UncoveredGPU>
+  {
+    var layouts: [MIGLayoutSpec] = []
+    for gpu in 0..<gpuCount {
+      let entry = entries.last { entry in
+        switch entry.devices {
+        case .all: true
+        case .indices(let list): list.contains(gpu)
+        }
+      }
+      guard let entry else { return .failure(UncoveredGPU(gpu: gpu)) }
+      let counts = entry.migDevices.keys.sorted().map {
+        MIGProfileCount(profile: $0, count: entry.migDevices[$0] ?? 0)
+      }
+      layouts.append(.counts(entry.migEnabled ? counts : []))
+    }
+    return .success(Set(layouts).count == 1 ? [layouts[0]] : layouts)
+  }
+
+  /// Whether no entry enables MIG: the GPUs stay whole.
+  public var disablesMIG: Bool { entries.allSatisfy { !$0.migEnabled } }
 }
 
 // MARK: - Writing the cluster's layouts as a mig-parted file

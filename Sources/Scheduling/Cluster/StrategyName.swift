@@ -14,11 +14,22 @@ public enum StrategyName: String, CaseIterable, Hashable, Sendable {
   /// The placement that least reduces capacity for the expected mix.
   case fragmentationAware = "fragmentation-aware"
 
-  /// Parses a strategy name.
+  /// Other names users write for a strategy: the Kubernetes scoring
+  /// names (`MostAllocated` packs, `LeastAllocated` spreads) and the
+  /// usual words for them.
+  public static let aliases: [String: StrategyName] = [
+    "binpack": .bestFit, "bin-packing": .bestFit,
+    "most-allocated": .bestFit, "least-allocated": .spread,
+    "worst-fit": .spread,
+  ]
+
+  /// Parses a strategy name or one of its `aliases`.
   ///
   /// - Throws: `UnknownStrategyName` listing the valid names.
   public init(parsing text: String) throws(UnknownStrategyName) {
-    guard let name = StrategyName(rawValue: text) else {
+    guard
+      let name = StrategyName(rawValue: text) ?? Self.aliases[text.lowercased()]
+    else {
       throw UnknownStrategyName(found: text)
     }
     self = name
@@ -54,5 +65,6 @@ public struct UnknownStrategyName: Error, Hashable, Sendable,
   public var description: String {
     "unknown placement strategy '\(found)'; expected one of "
       + StrategyName.allCases.map(\.rawValue).joined(separator: ", ")
+      + " (or binpack, least-allocated, worst-fit)"
   }
 }

@@ -12,7 +12,8 @@ struct RootCommand: Command {
 
   var subcommands: [any Command] {
     [
-      GPUsCommand(), MIGCommand(), ValidateCommand(), TraceCommand(),
+      GPUsCommand(), MIGCommand(), ValidateCommand(), SimulateCommand(),
+      TraceCommand(),
       VersionCommand(),
     ]
   }
