@@ -83,8 +83,9 @@ struct ClusterIsolationTests {
 
   @Test func strategyNamesParseAndUnknownNamesListTheValidOnes() throws {
     #expect(try StrategyName(parsing: "best-fit") == .bestFit)
+    #expect(try StrategyName(parsing: "binpack") == .bestFit)
     #expect(throws: UnknownStrategyName.self) {
-      try StrategyName(parsing: "binpack")
+      try StrategyName(parsing: "binpacking-deluxe")
     }
     let message = UnknownStrategyName(found: "x").description
     for name in StrategyName.allCases {

@@ -153,7 +153,7 @@ extension ClusterSimulation {
         {
           return nil
         }
-        return "unschedulable:\(reason.filter)"
+        return "unschedulable:\(reason)"
       }
     }
     var probe = idleScheduler
@@ -161,7 +161,7 @@ extension ClusterSimulation {
     switch probe.placeGang(gang) {
     case .placed: return nil
     case .unschedulable(_, let reason):
-      return "unschedulable:\(reason.filter)"
+      return "unschedulable:\(reason)"
     }
   }
 

@@ -69,6 +69,7 @@ public struct ClusterSimulation: Sendable {
   var timeline: [TimelineSample] = []
   var counters = SimulationCounters()
   var admissionRefusals: [String: Int] = [:]
+  var violations: [String] = []
   var now = 0
   var retryScheduled = false
   var runningCount = 0
@@ -158,6 +159,7 @@ public struct ClusterSimulation: Sendable {
       now = Int(engine.now)
       counters.events += 1
       handle(event, &engine)
+      if input.checksInvariants { checkInvariants() }
     }
     _ = stop
     now = horizon
@@ -172,7 +174,7 @@ public struct ClusterSimulation: Sendable {
         scheduler.state.nodeName($0)
       },
       admissionRefusals: admissionRefusals, finalState: scheduler.state,
-      finalLedger: ledger, slotRequests: slots.map(\.request),
+      invariantViolations: violations, finalLedger: ledger, slotRequests: slots.map(\.request),
       slotCharges: slots.map(\.charge),
       jobSlots: runtime.map { Int32($0.slot) })
   }
@@ -258,6 +260,37 @@ public struct ClusterSimulation: Sendable {
       } else {
         pass.skip(pod)
       }
+    }
+  }
+
+  /// Records every broken invariant of the state, the ledger and the
+  /// job bookkeeping (see `SimulationInput.checksInvariants`).
+  mutating func checkInvariants() {
+    var found = scheduler.state.checkInvariants()
+    found += ledger.invariantViolations()
+    var running = 0
+    for job in jobs.indices {
+      let rt = runtime[job]
+      if rt.isRunning {
+        running += 1
+        for pod in rt.firstPod..<(rt.firstPod + jobs[job].pods)
+        where scheduler.state.binding(of: pod) == nil {
+          found.append("running job \(jobs[job].name) has pod \(pod) unbound")
+        }
+      }
+      if rt.isRunning && rt.isQueued {
+        found.append("job \(jobs[job].name) is both running and queued")
+      }
+    }
+    if running != runningCount {
+      found.append("\(running) jobs run, the count says \(runningCount)")
+    }
+    let queued = runtime.filter(\.isQueued).count
+    if queued != queue.count {
+      found.append("\(queued) jobs queued, the queue holds \(queue.count)")
+    }
+    if violations.count < 100 {
+      violations += found.map { "at \(now) s: \($0)" }
     }
   }
 

@@ -29,6 +29,10 @@ public struct SimulationInput: Sendable {
   /// Seconds between two timeline samples; `nil` picks horizon / 288
   /// (five minutes for a day), at least 1.
   public var sampleIntervalSeconds: Int?
+  /// Whether to check the cluster state and the quota ledger after every
+  /// event (O(cluster) each: for tests), recording what breaks in
+  /// `SimulationRecord.invariantViolations`.
+  public var checksInvariants = false
 
   /// Creates an input.
   ///

@@ -183,6 +183,9 @@ public struct SimulationRecord: Sendable {
   public var admissionRefusals: [String: Int]
   /// The cluster as the horizon found it.
   public var finalState: ClusterState
+  /// Broken invariants with the second they were seen, when the input
+  /// asked for checks; empty in a sound run.
+  public var invariantViolations: [String]
   /// Quota usage as the horizon found it.
   public var finalLedger: QuotaLedger
   /// The request of each request slot, interned in `finalState`.
