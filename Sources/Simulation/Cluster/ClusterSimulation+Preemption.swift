@@ -111,12 +111,37 @@ extension ClusterSimulation {
       tenant: tenant, priority: jobs[job].priority,
       arrivedAt: jobs[job].arrivalSeconds, charge: slot.charge)
     guard let victims = ledger.reclaimVictims(for: pending, among: admitted),
-      !victims.isEmpty
+      !victims.isEmpty, placesAfterReleasing(victims.map(\.id), job: job)
     else { return false }
     for victim in victims {
       evict(victim.id, .quotaReclaim, &engine)
     }
     return true
+  }
+
+  /// Whether `job`'s pods would all be placed once `victims` released
+  /// theirs, tried on a copy of the scheduler.
+  ///
+  /// Reclaiming quota evicts running jobs; doing it for a job that would
+  /// still not fit evicts them for nothing, and the evicted jobs, started
+  /// again in the same second, would be reclaimed again without end.
+  ///
+  /// - Complexity: O(cluster) for the copy, then one placement per pod.
+  func placesAfterReleasing(_ victims: [Int], job: Int) -> Bool {
+    var probe = scheduler
+    for victim in victims {
+      let first = runtime[victim].firstPod
+      for pod in first..<(first + jobs[victim].pods) {
+        probe.release(pod)
+      }
+    }
+    let slot = slots[runtime[job].slot]
+    let first = runtime[job].firstPod
+    let gang = (0..<slot.pods).map {
+      (pod: first + $0, request: slot.request)
+    }
+    if case .placed = probe.placeGang(gang) { return true }
+    return false
   }
 
   // MARK: - Dynamic MIG repartitioning

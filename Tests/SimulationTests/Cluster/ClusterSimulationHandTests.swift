@@ -107,6 +107,45 @@ struct ClusterSimulationHandTests {
     #expect(run.job("a1")?.lastStartSeconds == 100)
   }
 
+  @Test func reclaimEvictsNobodyWhenTheJobWouldStillNotFit() throws {
+    // Two one-GPU nodes. c holds node q within its own quota until 100;
+    // b borrows a's GPU on node p. a's job may run on q only, so evicting
+    // b would free quota but no place for it: nobody is evicted, and a's
+    // job starts on q when c's job ends at 100.
+    let base = try scenario(
+      """
+      name: reclaim-no-fit
+      pools:
+        - {name: p, gpuModel: A100-SXM4-40GB, gpuCount: 1, cpu: 8, memory: 64Gi}
+        - {name: q, gpuModel: A100-SXM4-40GB, gpuCount: 1, cpu: 8, memory: 64Gi}
+      cohorts: [{name: co}]
+      tenants:
+        - {name: a, cohort: co, quota: {gpus: 1}}
+        - {name: b, cohort: co, quota: {gpus: {nominal: 0, borrowingLimit: 1}}}
+        - {name: c, cohort: co, quota: {gpus: 1}}
+      templates:
+        - {name: one, kind: batch, requests: {gpus: 1}, duration: 100}
+        - {name: onQ, kind: batch, requests: {gpus: 1}, duration: 100,
+           nodeSelector: {migsim.io/pool: q}}
+      simulation: {horizon: 500, placementStrategy: first-fit}
+      """)
+    var grown = adding(
+      jobs: [job("c0", at: 0, runs: 100, tenant: "c", template: "onQ")],
+      of: "c", to: base, name: "cjobs")
+    grown = adding(
+      jobs: [job("b0", at: 1, runs: 300, tenant: "b")], of: "b", to: grown,
+      name: "bjobs")
+    let run = try simulate(
+      adding(
+        jobs: [job("a0", at: 10, runs: 50, template: "onQ")], of: "a",
+        to: grown))
+    #expect(run.invariantViolations.isEmpty)
+    #expect(run.counters.quotaReclaims == 0)
+    #expect(run.job("b0")?.preemptions == 0)
+    #expect(run.job("b0")?.endSeconds == 301)
+    #expect(run.job("a0")?.firstStartSeconds == 100)
+  }
+
   static let sevenSmall = """
     name: mig
     pools:
