@@ -91,4 +91,37 @@ struct ClusterRandomizedTests {
       }
     }
   }
+
+  @Test func copiesBoundIsNeverBelowTheCopiesThatFit() {
+    for seed in 0..<300 {
+      var random = TestRandom(seed: UInt64(seed))
+      let cluster = Self.randomCluster(&random)
+      var scheduler = ClusterScheduler(cluster: cluster, strategy: .firstFit)
+      // Occupy part of the cluster first.
+      for pod in 0..<random.int(12) {
+        scheduler.place(pod, Self.randomRequest(&random))
+      }
+      var r = Self.randomRequest(&random)
+      scheduler.state.intern(&r)
+      let bound = scheduler.state.copiesBound(of: r, limit: 1_000)
+      var copies = 0
+      while copies < 1_000,
+        scheduler.place(10_000 + copies, r).node != nil
+      {
+        copies += 1
+      }
+      #expect(bound >= copies, "seed \(seed): \(r.gpu) bound \(bound)")
+      // A gang one larger than the bound is refused with nothing bound.
+      let left = scheduler.state.copiesBound(of: r, limit: 1_000)
+      if left < 1_000 {
+        let gang = (0...left).map { (pod: 20_000 + $0, request: r) }
+        let before = scheduler.state.boundPodCount
+        if case .placed = scheduler.placeGang(gang) {
+          Issue.record("seed \(seed): a gang above the bound was placed")
+        }
+        #expect(scheduler.state.boundPodCount == before, "seed \(seed)")
+        #expect(scheduler.state.checkInvariants() == [], "seed \(seed)")
+      }
+    }
+  }
 }

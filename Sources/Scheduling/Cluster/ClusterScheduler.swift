@@ -141,12 +141,23 @@ public struct ClusterScheduler: Sendable {
   }
 
   /// Places every pod of a gang, or none: pods are placed in order and,
-  /// when one does not fit, those already placed are released.
+  /// when one does not fit, those already placed are released. A gang of
+  /// like pods larger than `ClusterState.copiesBound(of:limit:)` is
+  /// refused before any pod is bound.
   ///
   /// - Complexity: gang size × `place`.
   public mutating func placeGang(_ pods: [(pod: PodID, request: PodRequest)])
     -> GangDecision
   {
+    if pods.count > 1, pods.allSatisfy({ $0.request == pods[0].request }) {
+      var request = pods[0].request
+      state.intern(&request)
+      let bound = state.copiesBound(of: request, limit: pods.count)
+      if bound < pods.count {
+        return .unschedulable(
+          pod: pods[bound].pod, reason: quickReason(request))
+      }
+    }
     var placed: [(pod: PodID, node: Int, devices: DeviceAssignment)] = []
     for (pod, request) in pods {
       switch place(pod, request) {
