@@ -20,6 +20,8 @@ extension QuotaLedger {
   ///   with every resource that does not fit.
   /// - Complexity: O(resources of `charge`).
   public func check(_ charge: QuotaCharge, of tenant: Int) -> QuotaDecision {
+    // A tenant without limits is admitted without looking up resources.
+    if quotas[tenant].limits.isEmpty { return .admitted(borrowed: []) }
     var borrowed: [QuotaBorrowing] = []
     var refusals: [QuotaRefusal] = []
     for (resource, amount) in charge.amounts {

@@ -221,7 +221,7 @@ extension ClusterSimulation {
       }
     }
     if case .refused(let refusals) = quota {
-      refuse(job, refusals.first.map { "quota:\($0)" } ?? "quota")
+      refuse(job, .quota(refusals.first))
       return false
     }
     let first = runtime[job].firstPod
@@ -235,7 +235,7 @@ extension ClusterSimulation {
           break
         }
         requestReconfiguration(for: job, &engine)
-        refuse(job, "placement:\(reason)")
+        refuse(job, .placement(reason))
         return false
       }
     } else {
@@ -243,7 +243,7 @@ extension ClusterSimulation {
         (pod: first + $0, request: slot.request)
       }
       if case .unschedulable(_, let reason) = scheduler.placeGang(gang) {
-        refuse(job, "placement:\(reason)")
+        refuse(job, .placement(reason))
         return false
       }
     }
@@ -251,15 +251,23 @@ extension ClusterSimulation {
     return true
   }
 
-  /// Records why a job could not start.
-  mutating func refuse(_ job: Int, _ reason: String) {
+  /// Records why a job could not start. The text is built only when the
+  /// cause differs from the slot's last one: most failed attempts repeat
+  /// it, and formatting it each time was a tenth of a long run.
+  mutating func refuse(_ job: Int, _ cause: RefusalCause) {
     jobs[job].failedAttempts += 1
-    slots[runtime[job].slot].lastRefusal = reason
+    let slot = runtime[job].slot
+    if slots[slot].lastCause != cause {
+      slots[slot].lastCause = cause
+      slots[slot].lastRefusal = cause.description
+    }
+    let reason = slots[slot].lastRefusal
     if jobs[job].lastRefusal != reason {
       jobs[job].lastRefusal = reason
-      note(.wait, job: job, reason)
+      note(.wait, job: job, reason ?? "")
     }
   }
+
 
   /// Marks a placed job running: quota admitted, completion scheduled,
   /// allocation and intervals opened.

@@ -358,5 +358,22 @@ struct RequestSlot: Sendable {
   /// Jobs of the slot waiting in the queue.
   var waiting = 0
   /// Why the slot's last attempt failed.
+  var lastCause: RefusalCause?
+  /// `lastCause` as text.
   var lastRefusal: String?
+}
+
+/// Why an attempt to start a job failed.
+enum RefusalCause: Hashable, Sendable, CustomStringConvertible {
+  /// The quota ledger refused the charge.
+  case quota(QuotaRefusal?)
+  /// No node fits the request.
+  case placement(PlacementRefusal.Reason)
+
+  var description: String {
+    switch self {
+    case .quota(let refusal): refusal.map { "quota:\($0)" } ?? "quota"
+    case .placement(let reason): "placement:\(reason)"
+    }
+  }
 }
