@@ -1,0 +1,159 @@
+import ClusterModel
+import MIGGeometry
+import Scenarios
+
+/// One MIG layout a comparison runs every strategy on: the scenario's
+/// own, dynamic repartitioning, a GPU Operator named config on every MIG
+/// pool, or the configs of a mig-parted file.
+public enum LayoutChoice: Hashable, Sendable, CustomStringConvertible {
+  /// The layouts as the scenario writes them (`scenario`).
+  case asWritten
+  /// The scenario's layouts, repartitioned on demand (`dynamic`).
+  case dynamic
+  /// A named config such as `all-balanced` on every MIG pool.
+  case named(String)
+  /// A mig-parted file, with an optional config applied everywhere, as
+  /// `migsim simulate --mig-config FILE[:CONFIG]` applies it.
+  case migParted(path: String, config: String?)
+
+  /// Reads one item of `--layouts`: `scenario`, `dynamic`, a path (it
+  /// contains `/` or ends in `.yaml`, `.yml` or `.json`, optionally
+  /// followed by `:CONFIG`), or else a named config.
+  ///
+  /// - Parameter text: The item.
+  public init(parsing text: String) {
+    func isPath(_ candidate: Substring) -> Bool {
+      candidate.contains("/")
+        || [".yaml", ".yml", ".json"].contains {
+          candidate.lowercased().hasSuffix($0)
+        }
+    }
+    switch text.lowercased() {
+    case "scenario": self = .asWritten
+    case "dynamic": self = .dynamic
+    default:
+      if let colon = text.lastIndex(of: ":"),
+        isPath(text[..<colon]), !isPath(text[text.index(after: colon)...])
+      {
+        self = .migParted(
+          path: String(text[..<colon]),
+          config: String(text[text.index(after: colon)...]))
+      } else if isPath(text[...]) {
+        self = .migParted(path: text, config: nil)
+      } else {
+        self = .named(text)
+      }
+    }
+  }
+
+  /// The name a table row shows: `scenario`, `dynamic`, the config
+  /// name, or the file's name (with `:CONFIG`).
+  public var description: String {
+    switch self {
+    case .asWritten: "scenario"
+    case .dynamic: "dynamic"
+    case .named(let name): name
+    case .migParted(let path, let config):
+      (path.split(separator: "/").last.map(String.init) ?? path)
+        + (config.map { ":\($0)" } ?? "")
+    }
+  }
+
+  /// The files this layout reads.
+  public var inputPaths: [String] {
+    if case .migParted(let path, _) = self { return [path] }
+    return []
+  }
+
+  /// The scenario with this layout applied.
+  ///
+  /// - Parameter scenario: The scenario as loaded.
+  /// - Returns: The changed scenario, validated again.
+  /// - Throws: `LayoutError.usage` for a config name no MIG pool's model
+  ///   defines, or a scenario without MIG pools; `LayoutError.input`
+  ///   for a mig-parted file with mistakes or a result the checks refuse.
+  /// - Complexity: O(pools) plus reading the file and validation.
+  public func apply(to scenario: Scenario) throws(LayoutError) -> Scenario {
+    var changed = scenario
+    switch self {
+    case .asWritten:
+      return scenario
+    case .dynamic:
+      changed.simulation.migReconfiguration = .dynamic
+      return changed
+    case .migParted(let path, let config):
+      do {
+        let file = try MIGPartedFile(contentsOfFile: path)
+        try changed.applyMIGConfig(file, path: path, config: config)
+      } catch {
+        throw .input(error)
+      }
+      return changed
+    case .named(let name):
+      try changed.applyNamedConfig(name)
+      return changed
+    }
+  }
+}
+
+/// Why a layout could not be applied.
+public enum LayoutError: Error, Sendable, CustomStringConvertible {
+  /// A mistake on the command line: an unknown config name (with the
+  /// names the model defines) or a scenario without MIG pools.
+  case usage(String)
+  /// A mig-parted file, or the scenario it produces, has mistakes.
+  case input(InputErrors)
+
+  /// The message for a person.
+  public var description: String {
+    switch self {
+    case .usage(let message): message
+    case .input(let errors): errors.description
+    }
+  }
+}
+
+extension Scenario {
+  /// Puts the named config on every MIG pool (`all-disabled` makes the
+  /// pools exclusive) and validates the result.
+  fileprivate mutating func applyNamedConfig(_ name: String)
+    throws(LayoutError)
+  {
+    var changedAny = false
+    for index in cluster.pools.indices {
+      var pool = cluster.pools[index]
+      guard case .mig(let old) = pool.sharing else { continue }
+      guard let model = pool.model else { continue }
+      let config: NamedMIGConfig
+      do {
+        config = try NamedMIGConfig.resolve(name, for: model)
+      } catch {
+        throw .usage("layout '\(name)' on pool '\(pool.name)': \(error)")
+      }
+      if config.isMIGEnabled {
+        pool.sharing = .mig(
+          MIGSharing(strategy: old.strategy, layouts: [.named(config.name)]))
+      } else {
+        pool.sharing = .exclusive
+      }
+      cluster.pools[index] = pool
+      changedAny = true
+    }
+    guard changedAny else {
+      throw .usage(
+        "layout '\(name)' needs a MIG pool; scenario '\(self.name)' has "
+          + "none (use a mig-parted file to turn pools into MIG pools)")
+    }
+    let violations = validate()
+    guard violations.isEmpty else {
+      let here = SourceLocation(file: "--layouts", line: 1, column: 1)
+      throw .input(
+        InputErrors(
+          violations.map {
+            InputError(
+              at: here, path: $0.path,
+              "with layout '\(name)': \($0.message)")
+          }))
+    }
+  }
+}
