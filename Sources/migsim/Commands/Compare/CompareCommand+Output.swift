@@ -36,15 +36,6 @@ extension CompareCommand {
     [.jainIndex, .isolationScore, .slowdownP95, .exposurePerIncident],
   ]
 
-  /// The rows marked best in `metric`: the best mean's rows, or none when
-  /// every row ties (then no row is better).
-  static func marked(_ table: ComparisonTable, _ metric: HeadlineMetric)
-    -> Set<Int>
-  {
-    let best = table.bestRows(for: metric)
-    return best.count == table.rows.count && best.count > 1 ? [] : Set(best)
-  }
-
   /// One row per cell, `mean ± half-width` per metric of `metrics` that
   /// some row defines, `*` on the best mean of each column; `nil` when
   /// no row defines any of them.
@@ -61,7 +52,7 @@ extension CompareCommand {
       columns.append(.init("\(metric.title) \(arrow)", rightAligned: true))
     }
     var output = Table(columns: columns)
-    let best = metrics.map { marked(table, $0) }
+    let best = metrics.map { Set(table.markedRows(for: $0)) }
     for (index, cell) in result.cells.enumerated() {
       var row: [Cell] = [.text(cell.strategy.rawValue)]
       if grid.comparesLayouts { row.append(.text(cell.layout.description)) }
@@ -123,7 +114,7 @@ extension CompareCommand {
       ]
     }
     var output = Table(columns: columns)
-    let best = table.metrics.map { marked(table, $0) }
+    let best = table.metrics.map { Set(table.markedRows(for: $0)) }
     for (index, cell) in result.cells.enumerated() {
       var row: [Cell] = [
         .text(cell.strategy.rawValue), .text(cell.layout.description),
