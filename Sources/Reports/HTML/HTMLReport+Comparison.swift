@@ -54,28 +54,41 @@ extension HTMLReport {
       .lines(LineChart(
         title: "Allocated GPU capacity (first seed, 60 bins)",
         xLabel: "time (hours)", yLabel: "allocated GPUs (%)",
-        series: strategies.map { strategy in
+        series: mergingIdentical(strategies.map { strategy in
           let horizon = strategy.observation.horizonSeconds
           let points = strategy.scores[0].utilization
             .allocationTimeline(bins: 60, horizonSeconds: horizon)
           return LineChart.Series(
             name: strategy.label,
             points: points.map { ($0.seconds / 3600, 100 * $0.share) })
-        },
+        }),
         yDomain: (0, 100)))))
 
+    let waits = strategies.map { strategy in
+      let jobs = strategy.observation.jobs
+      let started = jobs.compactMap { job in
+        job.startSeconds.map { Double($0 - job.arrivalSeconds) }
+      }
+      return (
+        label: strategy.label, started: started.count,
+        waited: started.filter { $0 > 0 })
+    }
     sections.append((
       "Wait-time distribution",
       .boxes(BoxPlotChart(
-        title: "Wait until first start (first seed): p5, p25, p50, p75, p95",
+        title: "Waits of the jobs that waited (first seed): "
+          + "p5, p25, p50, p75, p95",
         valueLabel: "wait (seconds)",
-        groups: strategies.map { strategy in
-          BoxPlotChart.Group(
-            name: strategy.label,
-            values: strategy.observation.jobs.compactMap { job in
-              job.startSeconds.map { Double($0 - job.arrivalSeconds) }
-            })
+        groups: waits.map {
+          BoxPlotChart.Group(name: $0.label, values: $0.waited)
         }))))
+    sections.append((
+      "Who waited",
+      .note(
+        "Jobs that waited before their first start, of the jobs that "
+          + "started (first seed): "
+          + waits.map { "\($0.label) \($0.waited.count) of \($0.started)" }
+          .joined(separator: "; ") + ".")))
 
     sections.append((
       "Tenant exposure",
@@ -112,5 +125,33 @@ extension HTMLReport {
 
     return HTMLReport(
       title: title, summary: summary, sections: sections + extraSections)
+  }
+
+  /// The series with identical points merged into one, named after all
+  /// of them (`a = b = c`, or `a = … (n identical)` when that is long),
+  /// so that lines drawn on top of each other are not mistaken for one.
+  ///
+  /// - Complexity: O(series² × points).
+  static func mergingIdentical(_ series: [LineChart.Series])
+    -> [LineChart.Series]
+  {
+    var groups: [(series: LineChart.Series, names: [String])] = []
+    for line in series {
+      if let index = groups.firstIndex(where: {
+        $0.series.xs == line.xs && $0.series.ys == line.ys
+      }) {
+        groups[index].names.append(line.name)
+      } else {
+        groups.append((line, [line.name]))
+      }
+    }
+    return groups.map { group in
+      var merged = group.series
+      let joined = group.names.joined(separator: " = ")
+      merged.name =
+        joined.count <= 40
+        ? joined : "\(group.names[0]) = … (\(group.names.count) identical)"
+      return merged
+    }
   }
 }

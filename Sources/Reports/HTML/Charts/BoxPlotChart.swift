@@ -45,9 +45,13 @@ public struct BoxPlotChart: Hashable, Sendable {
     let width = max(
       360, 80 + 110 * Double(groups.count), 80 + 8.5 * Double(title.count))
     let frame = ChartFrame(width: width, height: 320)
-    let all = groups.flatMap(\.values)
+    // The axis spans what is drawn (p5 to p95), so that a few extreme
+    // values do not flatten every box.
+    let drawn = groups.map { $0.values.sorted() }.filter { !$0.isEmpty }
+    let lower = drawn.map { Percentiles.nearestRank(5, ofSorted: $0) }.min()
+    let upper = drawn.map { Percentiles.nearestRank(95, ofSorted: $0) }.max()
     let y = LinearScale(
-      domain: (min(0, all.min() ?? 0), all.max() ?? 1),
+      domain: (min(0, lower ?? 0), max(upper ?? 1, (lower ?? 0) + 1)),
       range: (frame.plotBottom, frame.plotTop)
     ).nice()
     var canvas = SVGCanvas(width: width, height: 320)

@@ -16,13 +16,94 @@ extension CompareCommand {
       StrategyResult(
         label: $0.label, scores: $0.scores, observation: $0.firstObservation)
     }
-    return HTMLReport.comparison(
+    var report = HTMLReport.comparison(
       title: "Comparison: \(scenario.name)",
       summary: summary(result, scenario: scenario, path: path, grid: grid),
       strategies: strategies,
-      extraSections: [
+      extraSections: riskSections(result) + [
         ("Definitions", .note(definitions))
       ])
+    report.sections.insert(
+      ("At a glance", .note(glance(table))),
+      at: min(1, report.sections.count))
+    return report
+  }
+
+  /// One sentence per trade-off metric: which rows are best and at what
+  /// mean, or that every row ties.
+  static func glance(_ table: ComparisonTable) -> String {
+    let metrics: [(HeadlineMetric, String)] = [
+      (.gpuAllocation, "Highest GPU allocation"),
+      (.isolationScore, "best isolation"),
+      (.exposurePerIncident, "least exposure per incident"),
+      (.slowdownP95, "least noisy-neighbour slowdown (p95)"),
+      (.waitP95, "shortest wait p95"),
+    ]
+    var parts: [String] = []
+    for (metric, phrase) in metrics {
+      let defined = table.rows.indices.filter {
+        table.rows[$0].cells[metric] != nil
+      }
+      guard let first = defined.first,
+        let anyMean = table.rows[first].cells[metric]?.mean
+      else { continue }
+      let marked = table.markedRows(for: metric)
+      let unit = metric.title
+      if marked.isEmpty {
+        parts.append(
+          "\(phrase): every row ties at "
+            + "\(formatFixed(anyMean, decimals: metric.decimals)) (\(unit))")
+        continue
+      }
+      let names = marked.map { table.rows[$0].label }.joined(separator: ", ")
+      let mean = table.rows[marked[0]].cells[metric]?.mean ?? anyMean
+      parts.append(
+        "\(phrase): \(names) at "
+          + "\(formatFixed(mean, decimals: metric.decimals)) (\(unit))")
+    }
+    return parts.joined(separator: "; ") + ". Means over seeds; the "
+      + "charts below show what each row trades for it."
+  }
+
+  /// Allocation against exposure and against slowdown, when some cell
+  /// defines them: the risk each cell takes for its utilization.
+  static func riskSections(_ result: ComparisonResult)
+    -> [(heading: String, section: HTMLReport.Section)]
+  {
+    func mean(_ cell: CellResult, _ metric: HeadlineMetric) -> Double? {
+      let values = cell.scores.compactMap { $0.value(of: metric) }
+      return values.isEmpty
+        ? nil : values.reduce(0, +) / Double(values.count)
+    }
+    func chart(_ metric: HeadlineMetric, title: String, yLabel: String)
+      -> ScatterChart?
+    {
+      let points = result.cells.compactMap { cell -> ScatterChart.Point? in
+        guard let x = mean(cell, .gpuAllocation), let y = mean(cell, metric)
+        else { return nil }
+        return ScatterChart.Point(label: cell.label, x: x, y: y)
+      }
+      guard !points.isEmpty else { return nil }
+      return ScatterChart(
+        title: title, xLabel: "allocated GPUs (%)", yLabel: yLabel,
+        points: points, lowerYIsBetter: true)
+    }
+    var sections: [(heading: String, section: HTMLReport.Section)] = []
+    if let exposure = chart(
+      .exposurePerIncident,
+      title: "Utilization against exposure (means over seeds; lower is safer)",
+      yLabel: "exposed tenant-seconds per incident")
+    {
+      sections.append(("Utilization against exposure", .scatter(exposure)))
+    }
+    if let slowdown = chart(
+      .slowdownP95,
+      title: "Utilization against noisy-neighbour slowdown (means over seeds)",
+      yLabel: "slowdown p95 (× runtime alone)")
+    {
+      sections.append(("Utilization against slowdown", .scatter(slowdown)))
+    }
+    return sections
   }
 
   /// Label–value pairs describing the scenario and the runs.
