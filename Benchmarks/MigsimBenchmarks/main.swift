@@ -8,6 +8,7 @@ let subjects: [(name: String, run: () -> Void)] = [
   ("trace-study", benchmarkTraceStudy),
   ("placement", benchmarkPlacement),
   ("scoring", benchmarkScoring),
+  ("compare", benchmarkCompare),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
