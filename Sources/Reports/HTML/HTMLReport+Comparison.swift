@@ -62,7 +62,7 @@ extension HTMLReport {
             name: strategy.label,
             points: points.map { ($0.seconds / 3600, 100 * $0.share) })
         }),
-        yDomain: (0, 100)))))
+        yDomain: (0, 100), size: (960, 340)))))
 
     let waits = strategies.map { strategy in
       let jobs = strategy.observation.jobs
@@ -73,14 +73,19 @@ extension HTMLReport {
         label: strategy.label, started: started.count,
         waited: started.filter { $0 > 0 })
     }
+    let longest = waits.flatMap(\.waited).max() ?? 0
+    let unit: (name: String, seconds: Double) =
+      longest >= 3 * 3600 ? ("hours", 3600)
+      : longest >= 600 ? ("minutes", 60) : ("seconds", 1)
     sections.append((
       "Wait-time distribution",
       .boxes(BoxPlotChart(
         title: "Waits of the jobs that waited (first seed): "
           + "p5, p25, p50, p75, p95",
-        valueLabel: "wait (seconds)",
-        groups: waits.map {
-          BoxPlotChart.Group(name: $0.label, values: $0.waited)
+        valueLabel: "wait (\(unit.name))",
+        groups: waits.map { wait in
+          BoxPlotChart.Group(
+            name: wait.label, values: wait.waited.map { $0 / unit.seconds })
         }))))
     sections.append((
       "Who waited",
@@ -90,18 +95,32 @@ extension HTMLReport {
           + waits.map { "\($0.label) \($0.waited.count) of \($0.started)" }
           .joined(separator: "; ") + ".")))
 
+    // Identical maps (strategies that placed tenants alike) are drawn
+    // once, titled with every row they stand for.
+    var maps: [(labels: [String], tenants: [String], values: [[Double?]])] =
+      []
+    for strategy in strategies {
+      let observation = strategy.observation
+      let matrix = strategy.scores[0].isolation.exposureMatrix(
+        horizonSeconds: observation.horizonSeconds)
+      let values: [[Double?]] = matrix.enumerated().map { row, line in
+        line.enumerated().map { $0.offset == row ? nil : $0.element }
+      }
+      let tenants = observation.tenants.map(\.name)
+      if let index = maps.firstIndex(where: {
+        $0.tenants == tenants && $0.values == values
+      }) {
+        maps[index].labels.append(strategy.label)
+      } else {
+        maps.append(([strategy.label], tenants, values))
+      }
+    }
     sections.append((
       "Tenant exposure",
-      .heatMaps(strategies.map { strategy in
-        let observation = strategy.observation
-        let matrix = strategy.scores[0].isolation.exposureMatrix(
-          horizonSeconds: observation.horizonSeconds)
-        let values: [[Double?]] = matrix.enumerated().map { row, line in
-          line.enumerated().map { $0.offset == row ? nil : $0.element }
-        }
-        return HeatMap(
-          title: "\(strategy.label) (first seed)",
-          labels: observation.tenants.map(\.name), values: values,
+      .heatMaps(maps.map { map in
+        HeatMap(
+          title: map.labels.joined(separator: ", ") + " (first seed)",
+          labels: map.tenants, values: map.values,
           legend: "exposure-weighted shared seconds / run length")
       })))
 

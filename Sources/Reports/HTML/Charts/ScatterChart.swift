@@ -115,14 +115,18 @@ public struct ScatterChart: Hashable, Sendable {
       let x = scales.x(points[index].x)
       let y = scales.y(points[index].y)
       if let spot = spots.firstIndex(where: {
-        abs($0.x - x) < 1 && abs($0.y - y) < 1
+        abs($0.x - x) < 3 && abs($0.y - y) < 3
       }) {
         spots[spot].members.append(index)
       } else {
         spots.append((x, y, [index]))
       }
     }
-    var placed: [(x: Double, y: Double, width: Double)] = []
+    // Marks are obstacles too (as boxes in label coordinates: the
+    // baseline 4 px under the centre), so no label hides a point.
+    var placed: [(x: Double, y: Double, width: Double)] = spots.map {
+      ($0.x - 8, $0.y + 4, 16)
+    }
     for spot in spots {
       let first = spot.members[0]
       let onFront = spot.members.contains { front.contains($0) }
@@ -150,6 +154,10 @@ public struct ScatterChart: Hashable, Sendable {
         y += 13
       }
       placed.append((x, y, width))
+      if abs(y - (spot.y - 8)) > 1 {
+        // Moved away from its mark: a thin leader shows whose it is.
+        canvas.line(spot.x, spot.y, x - 2, y - 4, stroke: "#aaaaaa")
+      }
       canvas.text(label, x: x, y: y, size: 11)
     }
     canvas.text("★ on the Pareto front (dashed)", x: frame.plotLeft + 8,
