@@ -43,13 +43,21 @@ func benchmarkCompare() {
   let parallel = grid.run(threads: cores)
   let parallelSeconds = seconds(clock.now - start)
   let same = serial.cells.map(\.scores) == parallel.cells.map(\.scores)
-  print("runs: \(runs) (\(grid.cells.count) cells x \(grid.seeds.count) seeds)"
-    + ", horizon \(scenario.simulation.horizonSeconds / 86_400) d")
-  print("serial (1 thread): \(shown(serialSeconds)) s, "
-    + "\(shown(Double(runs) / serialSeconds)) runs/s")
-  print("parallel (\(cores) threads): \(shown(parallelSeconds)) s, "
-    + "\(shown(Double(runs) / parallelSeconds)) runs/s, speed-up "
-    + "\(shown(serialSeconds / parallelSeconds))x, same scores: \(same)")
+  print(
+    "runs: \(runs) (\(grid.cells.count) cells x \(grid.seeds.count) seeds)"
+      + ", horizon \(scenario.simulation.horizonSeconds / 86_400) d")
+  // A speed-up needs idle cores: the load says whether there were any.
+  let load =
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
+    .split(separator: " ").first.map(String.init) ?? "unknown"
+  print("cores: \(cores), load average (1 min) at the end: \(load)")
+  print(
+    "serial (1 thread): \(shown(serialSeconds)) s, "
+      + "\(shown(Double(runs) / serialSeconds)) runs/s")
+  print(
+    "parallel (\(cores) threads): \(shown(parallelSeconds)) s, "
+      + "\(shown(Double(runs) / parallelSeconds)) runs/s, speed-up "
+      + "\(shown(serialSeconds / parallelSeconds))x, same scores: \(same)")
 
   // One run, step by step.
   let input = grid.input(ofCell: 1, seed: grid.seeds[0])
@@ -74,22 +82,30 @@ func benchmarkCompare() {
     ("waiting", { _ = observation.waiting() }),
     ("fairness", { _ = observation.fairness() }),
     ("isolation", { _ = observation.isolation() }),
-    ("noisy neighbours", {
-      _ = observation.noisyNeighbours(coefficients: coefficients)
-    }),
-    ("security exposure", {
-      if let security { _ = observation.securityExposure(security) }
-    }),
+    (
+      "noisy neighbours",
+      {
+        _ = observation.noisyNeighbours(coefficients: coefficients)
+      }
+    ),
+    (
+      "security exposure",
+      {
+        if let security { _ = observation.securityExposure(security) }
+      }
+    ),
   ]
   let timed = metrics.map { ($0.0, best($0.1)) }
   let scoring = timed.reduce(0) { $0 + $1.1 }
   let total = simulate + adapt + scoring
-  print("one run (best-fit, seed \(grid.seeds[0])): \(record.jobs.count) jobs"
-    + ", \(record.intervals.count) intervals, "
-    + "\(observation.allocations.count) allocations")
+  print(
+    "one run (best-fit, seed \(grid.seeds[0])): \(record.jobs.count) jobs"
+      + ", \(record.intervals.count) intervals, "
+      + "\(observation.allocations.count) allocations")
   func line(_ name: String, _ value: Double) {
-    print("  \(name): \(shown(value * 1000)) ms "
-      + "(\(shown(100 * value / total)) % of the run)")
+    print(
+      "  \(name): \(shown(value * 1000)) ms "
+        + "(\(shown(100 * value / total)) % of the run)")
   }
   line("simulation", simulate)
   line("adapter", adapt)

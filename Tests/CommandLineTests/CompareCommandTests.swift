@@ -55,13 +55,16 @@ import Testing
   @Test func jsonHasOneRowPerStrategyWithMeansAndIntervals() throws {
     try withScenario { _, path in
       let run = try runMigsim(
-        ["compare", path, "--strategies", "first-fit,spread,binpack",
-         "--seeds", "3", "--format", "json"])
+        [
+          "compare", path, "--strategies", "first-fit,spread,binpack",
+          "--seeds", "3", "--format", "json",
+        ])
       #expect(run.exitCode == 0, "\(run.stderr)")
       #expect(run.stderr.isEmpty, "no progress line when not a terminal")
       let rows = try #require(parseJSON(run.stdout) as? [[String: Any]])
-      #expect(rows.map { $0["strategy"] as? String }
-        == ["first-fit", "spread", "best-fit"])
+      #expect(
+        rows.map { $0["strategy"] as? String }
+          == ["first-fit", "spread", "best-fit"])
       for row in rows {
         #expect(row["layout"] as? String == "scenario")
         #expect(row["seeds"] as? Int == 3)
@@ -96,8 +99,10 @@ import Testing
   @Test func csvHasAHeaderAndOneLinePerCell() throws {
     try withScenario { _, path in
       let run = try runMigsim(
-        ["compare", path, "--strategies", "first-fit", "--layouts",
-         "scenario,all-3g.20gb", "--seeds", "2", "--format", "csv"])
+        [
+          "compare", path, "--strategies", "first-fit", "--layouts",
+          "scenario,all-3g.20gb", "--seeds", "2", "--format", "csv",
+        ])
       #expect(run.exitCode == 0, "\(run.stderr)")
       let lines = run.stdout.split(separator: "\n")
       #expect(lines.count == 3)
@@ -137,22 +142,28 @@ import Testing
     try withScenario { folder, path in
       let plan = folder.appendingPathComponent("plan.yaml").path
       try """
-        version: v1
-        mig-configs:
-          sliced:
-            - devices: all
-              mig-enabled: true
-              mig-devices: {"9g.99gb": 1}
+      version: v1
+      mig-configs:
+        sliced:
+          - devices: all
+            mig-enabled: true
+            mig-devices: {"9g.99gb": 1}
 
-        """.write(toFile: plan, atomically: true, encoding: .utf8)
+      """.write(toFile: plan, atomically: true, encoding: .utf8)
       let run = try runMigsim(
-        ["compare", path, "--strategies", "first-fit", "--seeds", "1",
-         "--layouts", "scenario,\(plan)"])
+        [
+          "compare", path, "--strategies", "first-fit", "--seeds", "1",
+          "--layouts", "scenario,\(plan)",
+        ])
       #expect(run.exitCode == 65, "\(run.stderr)")
       #expect(run.stderr.contains("9g.99gb"))
       let missing = try runMigsim(
-        ["compare", path, "--layouts", folder.appendingPathComponent(
-          "none.yaml").path])
+        [
+          "compare", path, "--layouts",
+          folder.appendingPathComponent(
+            "none.yaml"
+          ).path,
+        ])
       #expect(missing.exitCode == 65, "\(missing.stderr)")
     }
   }
@@ -161,8 +172,10 @@ import Testing
     try withScenario { folder, path in
       let report = folder.appendingPathComponent("report.html").path
       let run = try runMigsim(
-        ["compare", path, "--strategies", "first-fit,tenant-packing",
-         "--seeds", "2", "--report", report])
+        [
+          "compare", path, "--strategies", "first-fit,tenant-packing",
+          "--seeds", "2", "--report", report,
+        ])
       #expect(run.exitCode == 0, "\(run.stderr)")
       let html = try String(contentsOfFile: report, encoding: .utf8)
       #expect(html.hasPrefix("<!DOCTYPE html>"))
@@ -188,8 +201,10 @@ import Testing
   @Test func theReportNeverOverwritesTheScenario() throws {
     try withScenario { _, path in
       let run = try runMigsim(
-        ["compare", path, "--seeds", "1", "--strategies", "spread",
-         "--report", path])
+        [
+          "compare", path, "--seeds", "1", "--strategies", "spread",
+          "--report", path,
+        ])
       #expect(run.exitCode == 2)
       #expect(run.stderr.contains("input"))
       let text = try String(contentsOfFile: path, encoding: .utf8)

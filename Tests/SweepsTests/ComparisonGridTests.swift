@@ -1,8 +1,8 @@
 import ClusterModel
+import Foundation
 import Scenarios
 import Scheduling
 import Scoring
-import Foundation
 import Simulation
 import Synchronization
 import Testing

@@ -31,11 +31,13 @@ struct GridInputTests {
     #expect(LayoutChoice(parsing: "all-balanced") == .named("all-balanced"))
     #expect(LayoutChoice(parsing: "all-1g.10gb") == .named("all-1g.10gb"))
     #expect(
-      LayoutChoice(parsing: "plan.yaml") == .migParted(
-        path: "plan.yaml", config: nil))
+      LayoutChoice(parsing: "plan.yaml")
+        == .migParted(
+          path: "plan.yaml", config: nil))
     #expect(
-      LayoutChoice(parsing: "dir/plan:serve") == .migParted(
-        path: "dir/plan", config: "serve"))
+      LayoutChoice(parsing: "dir/plan:serve")
+        == .migParted(
+          path: "dir/plan", config: "serve"))
     #expect(
       LayoutChoice(parsing: "plan.yaml:serve").description
         == "plan.yaml:serve")
@@ -67,8 +69,10 @@ struct GridInputTests {
   @Test func aMissingMIGPartedFileIsAnInputError() throws {
     let loaded = try scenario(smallMixedCluster)
     do {
-      _ = try LayoutChoice.migParted(path: "/nonexistent/plan.yaml", config: nil)
-        .apply(to: loaded)
+      _ = try LayoutChoice.migParted(
+        path: "/nonexistent/plan.yaml", config: nil
+      )
+      .apply(to: loaded)
       Issue.record("a missing file was accepted")
     } catch {
       guard case .input(let errors) = error else {

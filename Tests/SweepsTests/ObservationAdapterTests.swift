@@ -120,7 +120,8 @@ struct ObservationAdapterTests {
 
     // Two replicas of four: two holds of a quarter each, CPU split 2 + 1.
     let sliced = observation.allocations.filter { $0.node == 1 }
-    #expect(sliced.map(\.hold) == [.timeSlice(replicas: 4), .timeSlice(replicas: 4)])
+    #expect(
+      sliced.map(\.hold) == [.timeSlice(replicas: 4), .timeSlice(replicas: 4)])
     #expect(sliced.map(\.cpuMilli) == [1500, 1500])
     #expect(sliced.map(\.gpuMemoryMiB) == [10_240, 10_240])
     // Utilization: 3/7 of GPU 0 and 2/4 of GPU 1 for the whole run.
@@ -142,7 +143,8 @@ struct ObservationAdapterTests {
         - {name: none}
       """
     let loaded = try scenario(text)
-    let capacity = ClusterCapacity(gpus: 4, computeSlices: 28,
+    let capacity = ClusterCapacity(
+      gpus: 4, computeSlices: 28,
       memorySlices: 32, gpuMemoryMiB: 4 * 40_960)
     let nominal = loaded.cluster.tenants.map {
       RunObservation.nominalGPUs(

@@ -114,7 +114,8 @@ extension CompareCommand {
     let counts = scenario.summary
     func list(_ items: [ScenarioSummary.Count]) -> String {
       items.isEmpty
-        ? "none" : items.map { "\($0.name) × \($0.count)" }
+        ? "none"
+        : items.map { "\($0.name) × \($0.count)" }
           .joined(separator: ", ")
     }
     let seeds = result.seeds
@@ -126,24 +127,32 @@ extension CompareCommand {
       items.append(("description", scenario.description))
     }
     items += [
-      ("cluster",
-       "\(counts.nodeCount) nodes, \(counts.gpuCount) GPUs: "
-         + list(counts.gpusByModel)),
+      (
+        "cluster",
+        "\(counts.nodeCount) nodes, \(counts.gpuCount) GPUs: "
+          + list(counts.gpusByModel)
+      ),
       ("pools", counts.pools.joined(separator: ", ")),
       ("MIG instances", list(counts.migInstancesByProfile)),
       ("tenants", counts.tenants.joined(separator: ", ")),
-      ("horizon",
-       formatFixed(
-         Double(scenario.simulation.horizonSeconds) / 3600, decimals: 1)
-         + " h per run"),
-      ("seeds",
-       "\(seeds.count): "
-         + seeds.prefix(12).map(String.init).joined(separator: ", ")
-         + (seeds.count > 12 ? ", …" : "")),
-      ("runs",
-       "\(result.cells.count) cells × \(seeds.count) seeds; "
-         + "\(jobs) jobs arrived in the first seed's run, the same in "
-         + "every cell"),
+      (
+        "horizon",
+        formatFixed(
+          Double(scenario.simulation.horizonSeconds) / 3600, decimals: 1)
+          + " h per run"
+      ),
+      (
+        "seeds",
+        "\(seeds.count): "
+          + seeds.prefix(12).map(String.init).joined(separator: ", ")
+          + (seeds.count > 12 ? ", …" : "")
+      ),
+      (
+        "runs",
+        "\(result.cells.count) cells × \(seeds.count) seeds; "
+          + "\(jobs) jobs arrived in the first seed's run, the same in "
+          + "every cell"
+      ),
     ]
     return items
   }

@@ -36,18 +36,28 @@ struct CompareCommand: Command {
     """
   var examples: [(command: String, comment: String)] {
     [
-      ("migsim compare scenarios/agents-beside-training.yaml --seeds 10",
-       "every strategy, 10 seeds from the scenario's seed"),
-      ("migsim compare scenarios/agents-beside-training.yaml --strategies "
-        + "first-fit,best-fit,tenant-packing --seeds 42-51",
-       "three strategies on seeds 42 to 51"),
-      ("migsim compare scenarios/mig-capacity.yaml --strategies best-fit "
-        + "--layouts scenario,all-balanced,dynamic,plan.yaml",
-       "MIG layouts side by side"),
-      ("migsim compare scenarios/agents-beside-training.yaml --report "
-        + "report.html", "also write the HTML report"),
-      ("migsim compare scenarios/quickstart.yaml --seeds 3 --format json",
-       "JSON for programs"),
+      (
+        "migsim compare scenarios/agents-beside-training.yaml --seeds 10",
+        "every strategy, 10 seeds from the scenario's seed"
+      ),
+      (
+        "migsim compare scenarios/agents-beside-training.yaml --strategies "
+          + "first-fit,best-fit,tenant-packing --seeds 42-51",
+        "three strategies on seeds 42 to 51"
+      ),
+      (
+        "migsim compare scenarios/mig-capacity.yaml --strategies best-fit "
+          + "--layouts scenario,all-balanced,dynamic,plan.yaml",
+        "MIG layouts side by side"
+      ),
+      (
+        "migsim compare scenarios/agents-beside-training.yaml --report "
+          + "report.html", "also write the HTML report"
+      ),
+      (
+        "migsim compare scenarios/quickstart.yaml --seeds 3 --format json",
+        "JSON for programs"
+      ),
     ]
   }
   var options: [OptionSpec] {
@@ -143,8 +153,9 @@ struct CompareCommand: Command {
     case .table:
       context.outRaw(Self.text(result, table: table, grid: grid))
     case .csv, .json:
-      context.outRaw(Self.machineTable(result, table: table, grid: grid)
-        .render(as: format))
+      context.outRaw(
+        Self.machineTable(result, table: table, grid: grid)
+          .render(as: format))
     }
     return .success
   }
