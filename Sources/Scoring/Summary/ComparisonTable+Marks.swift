@@ -1,9 +1,9 @@
 extension ComparisonTable {
   /// The rows a table marks as best in `metric`: those whose mean,
   /// rounded to the metric's decimals, equals the best rounded mean, so
-  /// that two cells that read the same are marked alike. None when every
-  /// row that has the metric ties (two or more rows), since then no row
-  /// is better.
+  /// that two cells that read the same are marked alike. None when fewer
+  /// than two rows have the metric, or when they all tie: then no row is
+  /// better than another.
   ///
   /// - Parameter metric: The column.
   /// - Returns: Row indices, ascending.
@@ -25,6 +25,6 @@ extension ComparisonTable {
     guard let best else { return [] }
     let marked = means.indices.filter { means[$0] == best }
     let defined = means.compactMap { $0 }.count
-    return marked.count == defined && defined > 1 ? [] : marked
+    return defined < 2 || marked.count == defined ? [] : marked
   }
 }
