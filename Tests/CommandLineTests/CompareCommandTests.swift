@@ -135,6 +135,8 @@ import Testing
         ["compare"], ["compare", path, "--seeds", "5-2"],
         ["compare", path, "--threads", "0"],
         ["compare", path, "--layouts", "all-7g.80gb"],
+        ["compare", path, "--layouts", "whole=mps:0"],
+        ["compare", path, "--layouts", "nopool=exclusive"],
         ["compare", path, "--wait-target", "inference"],
         ["compare", path, "--format", "xml"],
       ] {

@@ -1,3 +1,4 @@
+import ClusterModel
 import Scenarios
 import Testing
 
@@ -42,6 +43,82 @@ struct GridInputTests {
       LayoutChoice(parsing: "plan.yaml:serve").description
         == "plan.yaml:serve")
     #expect(LayoutChoice(parsing: "/tmp/x/plan.yml").description == "plan.yml")
+  }
+
+  @Test func sharingChangesReadAsPoolEqualsMode() {
+    #expect(
+      LayoutChoice(parsing: "agents=mps:4+serve=all-balanced")
+        == .sharing([
+          SharingChange(pool: "agents", mode: "mps:4"),
+          SharingChange(pool: "serve", mode: "all-balanced"),
+        ]))
+    #expect(
+      LayoutChoice(parsing: "agents=mps:4+serve=all-balanced").description
+        == "agents=mps:4+serve=all-balanced")
+  }
+
+  @Test(
+    "requests keep their GPU share in another mode",
+    arguments: [
+      (
+        .timeSliceReplicas(1), .timeSlicing(replicas: 4), .mps(clientLimit: 8),
+        .mpsClients(2)
+      ),
+      (
+        .timeSliceReplicas(2), .timeSlicing(replicas: 4), .fractional,
+        .milliGPUs(500)
+      ),
+      (
+        .timeSliceReplicas(1), .timeSlicing(replicas: 4), .exclusive,
+        .wholeGPUs(1)
+      ),
+      (
+        .mpsClients(1), .mps(clientLimit: 7), .timeSlicing(replicas: 2),
+        .timeSliceReplicas(1)
+      ),
+      (
+        .milliGPUs(250), .fractional, .timeSlicing(replicas: 8),
+        .timeSliceReplicas(2)
+      ),
+      (.wholeGPUs(2), .exclusive, .mps(clientLimit: 4), nil),
+      (
+        .migInstances(profile: "1g.5gb", count: 1),
+        .mig(MIGSharing(layouts: [.named("all-1g.5gb")])), .exclusive, nil
+      ),
+    ] as [(GPURequest, GPUSharing, GPUSharing, GPURequest?)])
+  func translatesRequests(
+    request: GPURequest, old: GPUSharing, new: GPUSharing,
+    expected: GPURequest?
+  ) {
+    #expect(request.translated(from: old, to: new) == expected)
+  }
+
+  @Test func aSharingChangeMovesTheRequestsThatNoLongerFit() throws {
+    let text = """
+      name: sharing
+      pools:
+        - {name: ts, gpuModel: A100-SXM4-40GB, gpuCount: 2, cpu: 8,
+           memory: 64Gi, sharing: {mode: timeSlicing, replicas: 4}}
+        - {name: whole, gpuModel: A100-SXM4-40GB, gpuCount: 2, cpu: 8,
+           memory: 64Gi}
+      tenants:
+        - {name: a}
+      templates:
+        - {name: agent, kind: agent, requests: {timeSliceReplicas: 1},
+           duration: 60}
+        - {name: train, kind: training, requests: {gpus: 1}, duration: 60}
+      """
+    let loaded = try scenario(text)
+    let changed = try LayoutChoice(parsing: "ts=mps:8").apply(to: loaded)
+    #expect(changed.cluster.pools[0].sharing == .mps(clientLimit: 8))
+    #expect(changed.demand.templates[0].requests.gpu == .mpsClients(2))
+    // Whole GPUs still fit the other pool: unchanged.
+    #expect(changed.demand.templates[1].requests.gpu == .wholeGPUs(1))
+    for bad in ["nopool=mps:4", "ts=mps", "ts=mps:1", "ts=all-9g.99gb"] {
+      #expect(throws: LayoutError.self, "\(bad)") {
+        try LayoutChoice(parsing: bad).apply(to: loaded)
+      }
+    }
   }
 
   @Test func aConfigTheModelLacksIsAUsageErrorNamingTheValidOnes() throws {

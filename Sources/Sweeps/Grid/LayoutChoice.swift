@@ -2,9 +2,9 @@ import ClusterModel
 import MIGGeometry
 import Scenarios
 
-/// One MIG layout a comparison runs every strategy on: the scenario's
-/// own, dynamic repartitioning, a GPU Operator named config on every MIG
-/// pool, or the configs of a mig-parted file.
+/// One layout a comparison runs every strategy on: the scenario's own,
+/// dynamic repartitioning, a GPU Operator named config on every MIG pool,
+/// the configs of a mig-parted file, or other sharing modes for pools.
 public enum LayoutChoice: Hashable, Sendable, CustomStringConvertible {
   /// The layouts as the scenario writes them (`scenario`).
   case asWritten
@@ -15,10 +15,14 @@ public enum LayoutChoice: Hashable, Sendable, CustomStringConvertible {
   /// A mig-parted file, with an optional config applied everywhere, as
   /// `migsim simulate --mig-config FILE[:CONFIG]` applies it.
   case migParted(path: String, config: String?)
+  /// Pools given other sharing modes (`agents=mps:4+serve=all-balanced`),
+  /// requests that no longer fit moved to the new modes.
+  case sharing([SharingChange])
 
-  /// Reads one item of `--layouts`: `scenario`, `dynamic`, a path (it
-  /// contains `/` or ends in `.yaml`, `.yml` or `.json`, optionally
-  /// followed by `:CONFIG`), or else a named config.
+  /// Reads one item of `--layouts`: `scenario`, `dynamic`, sharing
+  /// changes `POOL=MODE` joined by `+`, a path (it contains `/` or ends
+  /// in `.yaml`, `.yml` or `.json`, optionally followed by `:CONFIG`), or
+  /// else a named config.
   ///
   /// - Parameter text: The item.
   public init(parsing text: String) {
@@ -32,7 +36,16 @@ public enum LayoutChoice: Hashable, Sendable, CustomStringConvertible {
     case "scenario": self = .asWritten
     case "dynamic": self = .dynamic
     default:
-      if let colon = text.lastIndex(of: ":"),
+      if text.contains("="), !text.contains("/") {
+        self = .sharing(
+          text.split(separator: "+").map { part in
+            let sides = part.split(
+              separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return SharingChange(
+              pool: String(sides[0]),
+              mode: sides.count > 1 ? String(sides[1]) : "")
+          })
+      } else if let colon = text.lastIndex(of: ":"),
         isPath(text[..<colon]), !isPath(text[text.index(after: colon)...])
       {
         self = .migParted(
@@ -56,6 +69,8 @@ public enum LayoutChoice: Hashable, Sendable, CustomStringConvertible {
     case .migParted(let path, let config):
       (path.split(separator: "/").last.map(String.init) ?? path)
         + (config.map { ":\($0)" } ?? "")
+    case .sharing(let changes):
+      changes.map(\.description).joined(separator: "+")
     }
   }
 
@@ -70,7 +85,8 @@ public enum LayoutChoice: Hashable, Sendable, CustomStringConvertible {
   /// - Parameter scenario: The scenario as loaded.
   /// - Returns: The changed scenario, validated again.
   /// - Throws: `LayoutError.usage` for a config name no MIG pool's model
-  ///   defines, or a scenario without MIG pools; `LayoutError.input`
+  ///   defines, a scenario without MIG pools, or an unknown pool or
+  ///   sharing mode; `LayoutError.input`
   ///   for a mig-parted file with mistakes or a result the checks refuse.
   /// - Complexity: O(pools) plus reading the file and validation.
   public func apply(to scenario: Scenario) throws(LayoutError) -> Scenario {
@@ -91,6 +107,9 @@ public enum LayoutChoice: Hashable, Sendable, CustomStringConvertible {
       return changed
     case .named(let name):
       try changed.applyNamedConfig(name)
+      return changed
+    case .sharing(let changes):
+      try changed.applySharingChanges(changes)
       return changed
     }
   }

@@ -32,7 +32,10 @@ struct CompareCommand: Command {
 
     Layouts: 'scenario' (as written), 'dynamic' (repartition idle MIG GPUs
     on demand), a GPU Operator config name such as all-balanced or
-    all-1g.10gb on every MIG pool, or a mig-parted file (FILE[:CONFIG]).
+    all-1g.10gb on every MIG pool, a mig-parted file (FILE[:CONFIG]), or
+    sharing modes POOL=MODE joined by '+' (MODE: exclusive, fractional,
+    timeSlicing:N, mps:N or a MIG config name); requests that no longer
+    fit any pool keep their share of a GPU in the new mode.
     """
   var examples: [(command: String, comment: String)] {
     [
@@ -49,6 +52,11 @@ struct CompareCommand: Command {
         "migsim compare scenarios/mig-capacity.yaml --strategies best-fit "
           + "--layouts scenario,all-balanced,dynamic,plan.yaml",
         "MIG layouts side by side"
+      ),
+      (
+        "migsim compare scenarios/agents-beside-training.yaml --strategies "
+          + "spread --layouts scenario,agents=mps:4,agents=exclusive",
+        "the agent pool's sharing mode: time-slicing, MPS, whole GPUs"
       ),
       (
         "migsim compare scenarios/agents-beside-training.yaml --report "
@@ -70,7 +78,8 @@ struct CompareCommand: Command {
       .value(
         "layouts", "LIST",
         help: "Comma-separated layouts: scenario (default), dynamic, a "
-          + "config name such as all-balanced, or FILE.yaml[:CONFIG]."),
+          + "config name such as all-balanced, FILE.yaml[:CONFIG], or "
+          + "POOL=MODE such as agents=mps:4."),
       .value(
         "seeds", "N|A-B|LIST",
         help: "N seeds from the scenario's seed (default 10), a range "
