@@ -46,13 +46,27 @@ extension RunObservation {
           ? templates[job.template].interference : InterferenceProfile())
     }
 
+    // Looked up once per run: a model by name, a profile by model.
+    var models: [String: GPUModel?] = [:]
+    for node in clusterNodes where models[node.gpuModel] == nil {
+      models[node.gpuModel] = .some(GPUModel.named(node.gpuModel))
+    }
+    var profiles: [String: MIGProfile?] = [:]
     var allocations: [AllocationInterval] = []
     allocations.reserveCapacity(record.intervals.count)
     for interval in record.intervals
     where clusterNodes.indices.contains(interval.node) {
+      let node = clusterNodes[interval.node]
+      let model = models[node.gpuModel] ?? nil
       allocations += Self.allocations(
-        of: interval, on: clusterNodes[interval.node],
-        facts: nodes[interval.node])
+        of: interval, on: node, facts: nodes[interval.node]
+      ) { name in
+        let key = "\(node.gpuModel)/\(name)"
+        if let known = profiles[key] { return known }
+        let found = model?.profile(named: name)
+        profiles[key] = .some(found)
+        return found
+      }
     }
 
     let tenants = cluster.tenants.map { tenant in
@@ -114,7 +128,8 @@ extension RunObservation {
   /// two replicas holds two); the pod's CPU and memory are split evenly
   /// over its holds, the remainder to the first ones.
   static func allocations(
-    of interval: RecordedInterval, on node: Node, facts: NodeFacts
+    of interval: RecordedInterval, on node: Node, facts: NodeFacts,
+    profile: (String) -> MIGProfile?
   ) -> [AllocationInterval] {
     let gpuMemory = facts.gpus.first?.memoryMiB ?? 0
     var holds: [(gpu: Int?, hold: GPUHold, memoryMiB: Int)] = []
@@ -124,12 +139,9 @@ extension RunObservation {
     case .wholeGPUs(let gpus):
       holds = gpus.map { ($0, .exclusive, gpuMemory) }
     case .migInstances(let refs):
-      let model = GPUModel.named(node.gpuModel)
       for ref in refs {
         // A validated scenario names only profiles its model has.
-        guard let profile = model?.profile(named: ref.profile) else {
-          continue
-        }
+        guard let profile = profile(ref.profile) else { continue }
         let hold = MIGInstanceHold(
           profileName: profile.name, computeSlices: profile.computeSlices,
           memorySlices: profile.memorySlices, startMemorySlice: ref.start,
