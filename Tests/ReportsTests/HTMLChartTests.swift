@@ -60,7 +60,8 @@ import Testing
       ], yDomain: 0...1)
     let svg = chart.svg(id: "s")
     #expect(svg.components(separatedBy: "<circle").count - 1 == 2)
-    #expect(svg.contains(">a, b ★</text>"))
+    #expect(svg.contains(">a ★</text>") && svg.contains(">b ★</text>"))
+    #expect(svg.contains("<title>a ★, b ★: 24.78, 0.950</title>"))
   }
 
   @Test func identicalLinesMergeUnderAllTheirNames() {
@@ -70,6 +71,16 @@ import Testing
       .init(name: "c", points: [(0, 1), (1, 2)]),
     ])
     #expect(merged.map(\.name) == ["a = c", "b"])
+  }
+
+  @Test func longBoxPlotNamesBreakIntoTwoLines() {
+    #expect(BoxPlotChart.lines(of: "spread", width: 110) == ["spread"])
+    #expect(
+      BoxPlotChart.lines(of: "best-fit @ agents=exclusive", width: 110)
+        == ["best-fit", "@ agents=exclusive"])
+    #expect(
+      BoxPlotChart.lines(of: "a very long group name", width: 60)
+        == ["a very long", "group name"])
   }
 
   @Test func boxPlotAxisEndsAtTheLargestWhisker() {

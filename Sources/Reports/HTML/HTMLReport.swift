@@ -130,7 +130,9 @@ public struct HTMLReport: Sendable {
     }
     html += "</tr></thead>\n<tbody>\n"
     let best = Dictionary(
-      uniqueKeysWithValues: metrics.map { ($0, Set(table.markedRows(for: $0))) })
+      uniqueKeysWithValues: metrics.map {
+        ($0, Set(table.markedRows(for: $0)))
+      })
     for (index, row) in table.rows.enumerated() {
       html += "<tr><th scope=\"row\">\(htmlEscaped(row.label))</th>"
       for metric in metrics {

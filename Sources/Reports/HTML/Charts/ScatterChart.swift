@@ -122,43 +122,52 @@ public struct ScatterChart: Hashable, Sendable {
         spots.append((x, y, [index]))
       }
     }
-    // Marks are obstacles too (as boxes in label coordinates: the
-    // baseline 4 px under the centre), so no label hides a point.
-    var placed: [(x: Double, y: Double, width: Double)] = spots.map {
-      ($0.x - 8, $0.y + 4, 16)
-    }
+    // Each spot's labels are a column of lines beside it. Marks and
+    // placed columns are obstacles (boxes: x, top, width, height); a
+    // column that would overlap one moves down a line at a time, and a
+    // thin leader then shows whose it is.
+    var placed: [(x: Double, top: Double, width: Double, height: Double)] =
+      spots.map { ($0.x - 8, $0.y - 8, 16, 16) }
     for spot in spots {
       let first = spot.members[0]
       let onFront = spot.members.contains { front.contains($0) }
-      let label = spot.members.map { points[$0].label }
-        .joined(separator: ", ") + (onFront ? " ★" : "")
+      let lines = spot.members.map {
+        points[$0].label + (front.contains($0) ? " ★" : "")
+      }
       canvas.circle(x: spot.x, y: spot.y, radius: onFront ? 7 : 5,
         fill: Palette.color(first), stroke: onFront ? "#000000" : "#ffffff",
-        title: "\(label): \(formatted(points[first].x, decimals: 2)), "
+        title: lines.joined(separator: ", ") + ": "
+          + "\(formatted(points[first].x, decimals: 2)), "
           + formatted(points[first].y, decimals: 3))
-      let width = 6.2 * Double(label.count)
-      // Right of the mark; left of it when that runs off the chart; a
-      // line above it when neither fits.
+      let width = 6.5 * Double(lines.map(\.count).max() ?? 0)
+      let height = 13 * Double(lines.count)
+      let rightEdge = 720.0 - 6
       var x = spot.x + 10
-      var y = spot.y - 8
-      if x + width > frame.plotRight + 40 {
+      var top = spot.y - 18
+      var moved = false
+      if x + width > rightEdge {
         x = spot.x - 10 - width
         if x < frame.plotLeft + 4 {
-          x = frame.plotLeft + 4
-          y = spot.y - 16
+          x = min(frame.plotLeft + 4, rightEdge - width)
+          top = spot.y - 12 - height
+          moved = true
         }
       }
+      let start = top
       while placed.contains(where: {
-        abs($0.y - y) < 13 && x < $0.x + $0.width && $0.x < x + width
+        top < $0.top + $0.height && $0.top < top + height
+          && x < $0.x + $0.width && $0.x < x + width
       }) {
-        y += 13
+        top += 13
       }
-      placed.append((x, y, width))
-      if abs(y - (spot.y - 8)) > 1 {
-        // Moved away from its mark: a thin leader shows whose it is.
-        canvas.line(spot.x, spot.y, x - 2, y - 4, stroke: "#aaaaaa")
+      placed.append((x, top, width, height))
+      if moved || top != start {
+        let end = x < spot.x ? min(x + width, spot.x) : x - 2
+        canvas.line(spot.x, spot.y, end, top + 6, stroke: "#aaaaaa")
       }
-      canvas.text(label, x: x, y: y, size: 11)
+      for (index, line) in lines.enumerated() {
+        canvas.text(line, x: x, y: top + 10 + 13 * Double(index), size: 11)
+      }
     }
     canvas.text("★ on the Pareto front (dashed)", x: frame.plotLeft + 8,
       y: frame.plotBottom - 8, size: 11, fill: "#555")
