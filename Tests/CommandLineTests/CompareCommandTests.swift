@@ -75,6 +75,10 @@ import Testing
         #expect(isolation >= 0 && isolation <= 1)
         #expect(row["exposurePerIncidentMean"] as? Double != nil)
       }
+      // Differences from the first row: none on the first row itself.
+      #expect(rows[0]["isolationScoreDiffMean"] is NSNull)
+      #expect(rows[1]["isolationScoreDiffMean"] as? Double != nil)
+      #expect(rows[2]["gpuAllocationDiffCI95"] as? Double != nil)
       // Exactly the best rows of a column are marked, or none on a tie.
       let marks = rows.compactMap { $0["slowdownP95Best"] as? Bool }
       #expect(marks.count == 3)
@@ -95,6 +99,8 @@ import Testing
       #expect(one.stdout == three.stdout)
       #expect(one.stdout.contains("random    dynamic"))
       #expect(one.stdout.contains("over 4 seeds (1-4)"))
+      #expect(
+        one.stdout.contains("difference from best-fit @ scenario, seed by"))
       let json = arguments + ["--format", "json"]
       let first = try runMigsim(json + ["--threads", "1"])
       let second = try runMigsim(json + ["--threads", "2"])
@@ -193,6 +199,8 @@ import Testing
       for heading in [
         "Comparison", "Allocation over time", "Wait-time distribution",
         "Tenant exposure", "Utilization against isolation",
+        "Utilization against exposure", "Utilization against slowdown",
+        "Difference from first-fit, seed by seed", "At a glance",
       ] {
         #expect(html.contains("<h2>\(heading)</h2>"), "\(heading)")
       }

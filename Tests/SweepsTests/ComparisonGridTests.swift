@@ -141,6 +141,35 @@ struct ComparisonGridTests {
     #expect(many < few)
   }
 
+  @Test func pairedDifferencesAreSeedBySeedAndNarrowerThanTheRows() throws {
+    let result = try ComparisonGrid(
+      scenario: try scenario(smallMixedCluster),
+      strategies: [.bestFit, .spread, .tenantPacking],
+      seeds: Array(1...6)
+    ).run(threads: 2)
+    let paired = result.pairedDifferences(in: .isolationScore)
+    #expect(paired[0] == nil)
+    let table = result.table()
+    for index in 1..<3 {
+      let difference = try #require(paired[index])
+      let values = zip(result.cells[index].scores, result.cells[0].scores)
+        .map { $0.isolation.isolationScore - $1.isolation.isolationScore }
+      #expect(difference.count == 6)
+      #expect(
+        abs(difference.mean - values.reduce(0, +) / 6) < 1e-12)
+      // The mean of differences is the difference of means.
+      let own = try #require(table.rows[index].cells[.isolationScore])
+      let base = try #require(table.rows[0].cells[.isolationScore])
+      #expect(abs(difference.mean - (own.mean - base.mean)) < 1e-12)
+    }
+    // Common random numbers: allocation differs little seed by seed
+    // even though it varies a lot between seeds.
+    let allocation = try #require(
+      result.pairedDifferences(in: .gpuAllocation)[1]?.halfWidth)
+    let row = try #require(table.rows[1].cells[.gpuAllocation]?.halfWidth)
+    #expect(allocation < row)
+  }
+
   @Test func labelsNameTheLayoutOnlyWhenLayoutsDiffer() throws {
     let loaded = try scenario(smallMixedCluster)
     let one = try ComparisonGrid(

@@ -69,13 +69,63 @@ extension CompareCommand {
     return output
   }
 
+  /// `+m ± h` of a paired difference, with its sign.
+  static func signedInterval(
+    _ cell: SummaryStatistic, _ metric: HeadlineMetric
+  ) -> String {
+    var text = formatFixed(cell.mean, decimals: metric.decimals)
+    if !text.hasPrefix("-"), text.contains(where: { $0 != "0" && $0 != "." }) {
+      text = "+" + text
+    }
+    if let half = cell.halfWidth {
+      text += " ± " + formatFixed(half, decimals: metric.decimals)
+    }
+    return text
+  }
+
+  /// Each row's difference from the first row, seed by seed, in the
+  /// trade-off metrics; `nil` with fewer than two rows or no metric.
+  static func pairedTable(_ result: ComparisonResult, grid: ComparisonGrid)
+    -> Table?
+  {
+    guard result.cells.count > 1 else { return nil }
+    let differences = ComparisonResult.pairedMetrics.map {
+      (metric: $0, values: result.pairedDifferences(in: $0))
+    }.filter { $0.values.contains { $0 != nil } }
+    guard !differences.isEmpty else { return nil }
+    var columns: [Table.Column] = [.init("strategy")]
+    if grid.comparesLayouts { columns.append(.init("layout")) }
+    for difference in differences {
+      columns.append(.init("Δ \(difference.metric.title)", rightAligned: true))
+    }
+    var output = Table(columns: columns)
+    for (index, cell) in result.cells.enumerated() where index > 0 {
+      var row: [Cell] = [.text(cell.strategy.rawValue)]
+      if grid.comparesLayouts { row.append(.text(cell.layout.description)) }
+      for difference in differences {
+        row.append(
+          .text(
+            difference.values[index].map {
+              signedInterval($0, difference.metric)
+            } ?? "–"))
+      }
+      output.append(row)
+    }
+    return output
+  }
+
   /// The terminal output: one table per column group, then the legend.
   static func text(
     _ result: ComparisonResult, table: ComparisonTable, grid: ComparisonGrid
   ) -> String {
-    let parts = textGroups.compactMap {
+    var parts = textGroups.compactMap {
       outputTable(result, table: table, grid: grid, metrics: $0)?
         .renderText()
+    }
+    if let paired = pairedTable(result, grid: grid) {
+      parts.append(
+        "difference from \(result.cells[0].label), seed by seed (the same "
+          + "arrivals):\n" + paired.renderText())
     }
     return parts.joined(separator: "\n") + legend(result, table: table)
   }
@@ -98,8 +148,10 @@ extension CompareCommand {
   // MARK: - CSV and JSON
 
   /// One row per cell: strategy, layout, seeds, then per headline metric
-  /// its mean, 95% half-width and whether it is the column's best. Every
-  /// metric has its columns, empty where no run defines it.
+  /// its mean, 95% half-width and whether it is the column's best, then
+  /// per trade-off metric the paired difference from the first row (mean
+  /// and half-width, empty on the first row). Every metric has its
+  /// columns, empty where no run defines it.
   static func machineTable(
     _ result: ComparisonResult, table: ComparisonTable, grid: ComparisonGrid
   ) -> Table {
@@ -113,8 +165,16 @@ extension CompareCommand {
         .init("\(key)CI95", rightAligned: true), .init("\(key)Best"),
       ]
     }
+    let paired = ComparisonResult.pairedMetrics
+    for metric in paired {
+      columns += [
+        .init("\(metric.rawValue)DiffMean", rightAligned: true),
+        .init("\(metric.rawValue)DiffCI95", rightAligned: true),
+      ]
+    }
     var output = Table(columns: columns)
     let best = table.metrics.map { Set(table.markedRows(for: $0)) }
+    let differences = paired.map { result.pairedDifferences(in: $0) }
     for (index, cell) in result.cells.enumerated() {
       var row: [Cell] = [
         .text(cell.strategy.rawValue), .text(cell.layout.description),
@@ -129,6 +189,13 @@ extension CompareCommand {
           .number(value.mean, decimals: 4),
           value.halfWidth.map { .number($0, decimals: 4) } ?? .empty,
           .boolean(best[column].contains(index)),
+        ]
+      }
+      for values in differences {
+        let value = values[index]
+        row += [
+          value.map { .number($0.mean, decimals: 4) } ?? .empty,
+          value?.halfWidth.map { .number($0, decimals: 4) } ?? .empty,
         ]
       }
       output.append(row)

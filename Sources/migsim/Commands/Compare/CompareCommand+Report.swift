@@ -26,6 +26,17 @@ extension CompareCommand {
     report.sections.insert(
       ("At a glance", .note(glance(table))),
       at: min(1, report.sections.count))
+    if let paired = pairedTable(result, grid: grid) {
+      report.sections.insert(
+        (
+          "Difference from \(result.cells[0].label), seed by seed",
+          .table(paired)
+        ),
+        at: min(2, report.sections.count))
+      report.sections.insert(
+        ("Reading the differences", .note(pairedNote)),
+        at: min(3, report.sections.count))
+    }
     return report
   }
 
@@ -156,6 +167,12 @@ extension CompareCommand {
     ]
     return items
   }
+
+  static let pairedNote =
+    "Mean ± 95% half-width over seeds of (row − first row), each seed's "
+    + "two runs having seen the same arrivals; an interval that excludes 0 "
+    + "is a difference the seeds agree on, even where the rows' own "
+    + "intervals above overlap."
 
   static let definitions =
     "Each row ran on the same seeds, and seed s gives every row the same "
