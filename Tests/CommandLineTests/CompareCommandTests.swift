@@ -201,6 +201,7 @@ import Testing
         "Tenant exposure", "Utilization against isolation",
         "Utilization against exposure", "Utilization against slowdown",
         "Difference from first-fit, seed by seed", "At a glance",
+        "Incidents, worst pair and refusals",
       ] {
         #expect(html.contains("<h2>\(heading)</h2>"), "\(heading)")
       }

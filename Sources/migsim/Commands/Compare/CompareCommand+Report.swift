@@ -20,9 +20,10 @@ extension CompareCommand {
       title: "Comparison: \(scenario.name)",
       summary: summary(result, scenario: scenario, path: path, grid: grid),
       strategies: strategies,
-      extraSections: riskSections(result) + [
-        ("Definitions", .note(definitions))
-      ])
+      extraSections: riskSections(result)
+        + (detailsTable(result).map {
+          [("Incidents, worst pair and refusals", .table($0))]
+        } ?? []) + [("Definitions", .note(definitions))])
     report.sections.insert(
       ("At a glance", .note(glance(table))),
       at: min(1, report.sections.count))
@@ -74,6 +75,62 @@ extension CompareCommand {
     }
     return parts.joined(separator: "; ") + ". Means over seeds; the "
       + "charts below show what each row trades for it."
+  }
+
+  /// Per cell: expected incidents per run, the worst tenant pair of the
+  /// first seed, and rejections per run by reason (means over seeds);
+  /// `nil` when no cell has any of them.
+  static func detailsTable(_ result: ComparisonResult) -> Table? {
+    var reasons: Set<String> = []
+    for cell in result.cells {
+      for score in cell.scores {
+        reasons.formUnion(score.waiting.rejectionsByReason.keys)
+      }
+    }
+    let ordered = reasons.sorted()
+    let hasSecurity = result.cells.contains {
+      $0.scores.contains { $0.securityExposure != nil }
+    }
+    guard hasSecurity || !ordered.isEmpty else { return nil }
+    var columns: [Table.Column] = [.init("row")]
+    if hasSecurity {
+      columns += [
+        .init("incidents per run", rightAligned: true),
+        .init("worst pair (first seed)"),
+      ]
+    }
+    columns += ordered.map { .init("rejected: \($0)", rightAligned: true) }
+    var table = Table(columns: columns)
+    for cell in result.cells {
+      let seeds = Double(max(cell.scores.count, 1))
+      var row: [Cell] = [.text(cell.label)]
+      if hasSecurity {
+        let incidents = cell.scores.reduce(0.0) {
+          $0 + ($1.securityExposure?.expectedIncidents ?? 0)
+        }
+        row.append(.number(incidents / seeds, decimals: 3))
+        let tenants = cell.firstObservation.tenants.map(\.name)
+        if let worst = cell.scores.first?.securityExposure?.worstPair,
+          tenants.indices.contains(worst.source),
+          tenants.indices.contains(worst.target)
+        {
+          row.append(
+            .text(
+              "\(tenants[worst.source]) → \(tenants[worst.target]): "
+                + formatFixed(worst.seconds, decimals: 1) + " s"))
+        } else {
+          row.append(.text("none"))
+        }
+      }
+      for reason in ordered {
+        let total = cell.scores.reduce(0) {
+          $0 + ($1.waiting.rejectionsByReason[reason] ?? 0)
+        }
+        row.append(.number(Double(total) / seeds, decimals: 1))
+      }
+      table.append(row)
+    }
+    return table
   }
 
   /// Allocation against exposure and against slowdown, when some cell
