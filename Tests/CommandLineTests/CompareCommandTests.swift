@@ -108,6 +108,18 @@ import Testing
     }
   }
 
+  @Test func seedsInAnyOrderAreListedAsGiven() throws {
+    try withScenario { _, path in
+      let run = try runMigsim(
+        [
+          "compare", path, "--strategies", "spread,first-fit", "--seeds",
+          "9,1,18446744073709551615", "--horizon", "1h",
+        ])
+      #expect(run.exitCode == 0, "\(run.stderr)")
+      #expect(run.stdout.contains("over 3 seeds (9,1,18446744073709551615)"))
+    }
+  }
+
   @Test func csvHasAHeaderAndOneLinePerCell() throws {
     try withScenario { _, path in
       let run = try runMigsim(

@@ -114,7 +114,10 @@ struct GridInputTests {
     #expect(changed.demand.templates[0].requests.gpu == .mpsClients(2))
     // Whole GPUs still fit the other pool: unchanged.
     #expect(changed.demand.templates[1].requests.gpu == .wholeGPUs(1))
-    for bad in ["nopool=mps:4", "ts=mps", "ts=mps:1", "ts=all-9g.99gb"] {
+    for bad in [
+      "nopool=mps:4", "ts=mps", "ts=mps:1", "ts=all-9g.99gb", "ts=", "=",
+      "ts=:", "ts=exclusive:2",
+    ] {
       #expect(throws: LayoutError.self, "\(bad)") {
         try LayoutChoice(parsing: bad).apply(to: loaded)
       }

@@ -30,9 +30,11 @@ public struct SharingChange: Hashable, Sendable, CustomStringConvertible {
 
   /// The sharing `mode` stands for on `pool`.
   func sharing(on pool: NodePool) throws(LayoutError) -> GPUSharing {
-    let parts = mode.split(separator: ":", maxSplits: 1).map(String.init)
+    let parts = mode.split(
+      separator: ":", maxSplits: 1, omittingEmptySubsequences: false
+    ).map(String.init)
     let count = parts.count == 2 ? Int(parts[1]) : nil
-    switch parts[0] {
+    switch parts.first ?? "" {
     case "exclusive" where parts.count == 1: return .exclusive
     case "fractional" where parts.count == 1: return .fractional
     case "timeSlicing":

@@ -135,9 +135,13 @@ extension CompareCommand {
     -> String
   {
     let seeds = result.seeds
+    // A run of consecutive ascending seeds reads as a range.
+    let consecutive = zip(seeds, seeds.dropFirst()).allSatisfy {
+      $0 < UInt64.max && $1 == $0 + 1
+    }
     let list =
-      seeds.count > 1 && seeds.last! - seeds.first! == UInt64(seeds.count - 1)
-      ? "\(seeds.first!)-\(seeds.last!)"
+      seeds.count > 1 && consecutive
+      ? "\(seeds[0])-\(seeds[seeds.count - 1])"
       : seeds.map(String.init).joined(separator: ",")
     return "\nmean ± half-width of the 95% confidence interval (Student t) "
       + "over \(seeds.count) seed\(seeds.count == 1 ? "" : "s") (\(list)), "
