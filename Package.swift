@@ -18,6 +18,7 @@ let package = Package(
     .library(name: "Simulation", targets: ["Simulation"]),
     .library(name: "Scoring", targets: ["Scoring"]),
     .library(name: "Reports", targets: ["Reports"]),
+    .library(name: "Sweeps", targets: ["Sweeps"]),
   ],
   targets: [
     // System libraries, wrapped by module maps.
@@ -50,11 +51,18 @@ let package = Package(
       dependencies: ["ClusterModel", "MIGGeometry", "RandomStreams"]
     ),
     .target(name: "Reports", dependencies: ["Scenarios", "Scoring"]),
+    .target(
+      name: "Sweeps",
+      dependencies: [
+        "Simulation", "Scoring", "Scenarios", "Scheduling", "ClusterModel",
+        "MIGGeometry",
+      ]
+    ),
     .executableTarget(
       name: "migsim",
       dependencies: [
         "MIGGeometry", "ClusterModel", "Scenarios", "Scheduling",
-        "Simulation", "Scoring", "Reports",
+        "Simulation", "Scoring", "Reports", "Sweeps",
       ]
     ),
 
@@ -63,7 +71,7 @@ let package = Package(
       name: "MigsimBenchmarks",
       dependencies: [
         "MIGGeometry", "ClusterModel", "Scenarios", "Scheduling",
-        "Simulation", "RandomStreams", "Scoring",
+        "Simulation", "RandomStreams", "Scoring", "Sweeps",
       ],
       path: "Benchmarks/MigsimBenchmarks"
     ),
@@ -92,6 +100,13 @@ let package = Package(
       dependencies: ["Scoring", "ClusterModel", "MIGGeometry", "RandomStreams"]
     ),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring"]),
+    .testTarget(
+      name: "SweepsTests",
+      dependencies: [
+        "Sweeps", "Simulation", "Scoring", "Scenarios", "Scheduling",
+        "ClusterModel",
+      ]
+    ),
     .testTarget(
       name: "CommandLineTests", dependencies: ["migsim", "Scenarios"]),
   ],

@@ -4,9 +4,13 @@
 #
 # usage: scripts/render-report.sh REPORT.html [OUT.png] [WIDTHxHEIGHT]
 #        scripts/render-report.sh --sample [OUT.png] [WIDTHxHEIGHT]
+#        scripts/render-report.sh --compare SCENARIO [OUT.png] [WIDTHxHEIGHT]
 #
 # --sample writes the report tests' sample comparison to
 # .build/sample-report.html first (it runs one test) and renders that.
+# --compare runs `migsim compare SCENARIO --report` (release build, every
+# strategy, 10 seeds) into .build/compare-report.html, prints the table,
+# and renders the page (1400x3900 by default, the whole report).
 # OUT.png defaults to the report's path with .png; the window defaults to
 # 1280x2400. Needs Debian's `chromium` package (installed with apt-get when
 # run as root). When `xmllint` is available the page is first checked to be
@@ -15,21 +19,30 @@
 set -eu
 
 if [ $# -lt 1 ]; then
-  sed -n '5,6p' "$0" | sed 's/^# //' >&2
+  sed -n '5,7p' "$0" | sed 's/^# //' >&2
   exit 2
 fi
 
+default_size=1280x2400
 if [ "$1" = "--sample" ]; then
   report="$(pwd)/.build/sample-report.html"
   mkdir -p .build
   MIGSIM_SAMPLE_REPORT="$report" swift test \
     --filter writesTheSampleReportWhenAsked >/dev/null
+elif [ "$1" = "--compare" ]; then
+  [ $# -ge 2 ] || { echo "--compare needs a scenario file" >&2; exit 2; }
+  report="$(pwd)/.build/compare-report.html"
+  mkdir -p .build
+  swift build -c release --product migsim >/dev/null
+  .build/release/migsim compare "$2" --report "$report"
+  default_size=1400x3900
+  shift
 else
   report="$1"
 fi
 [ -f "$report" ] || { echo "no such report: $report" >&2; exit 1; }
 out="${2:-${report%.html}.png}"
-size="${3:-1280x2400}"
+size="${3:-$default_size}"
 
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

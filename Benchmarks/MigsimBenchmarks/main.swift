@@ -9,6 +9,7 @@ let subjects: [(name: String, run: () -> Void)] = [
   ("placement", benchmarkPlacement),
   ("scoring", benchmarkScoring),
   ("simulation", benchmarkSimulation),
+  ("compare", benchmarkCompare),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

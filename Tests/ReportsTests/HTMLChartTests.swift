@@ -39,6 +39,61 @@ import Testing
     #expect(chart.paretoFront == [0, 1, 3])
   }
 
+  @Test func paretoFrontPrefersSmallYWhenLowerIsBetter() {
+    // Exposure against allocation: more allocation and less exposure win.
+    let chart = ScatterChart(
+      title: "t", xLabel: "x", yLabel: "y",
+      points: [
+        .init(label: "a", x: 1, y: 5), .init(label: "b", x: 2, y: 4),
+        .init(label: "c", x: 1.5, y: 3), .init(label: "d", x: 3, y: 6),
+        .init(label: "e", x: 1, y: 2),
+      ], lowerYIsBetter: true)
+    #expect(chart.paretoFront == [4, 2, 1, 3])
+  }
+
+  @Test func coincidentPointsShareOneMarkAndOneLabel() {
+    let chart = ScatterChart(
+      title: "t", xLabel: "x", yLabel: "y",
+      points: [
+        .init(label: "a", x: 24.78, y: 0.95), .init(label: "b", x: 24.78,
+          y: 0.95), .init(label: "c", x: 30, y: 0.5),
+      ], yDomain: 0...1)
+    let svg = chart.svg(id: "s")
+    #expect(svg.components(separatedBy: "<circle").count - 1 == 2)
+    #expect(svg.contains(">a ★</text>") && svg.contains(">b ★</text>"))
+    #expect(svg.contains("<title>a ★, b ★: 24.78, 0.950</title>"))
+  }
+
+  @Test func identicalLinesMergeUnderAllTheirNames() {
+    let merged = HTMLReport.mergingIdentical([
+      .init(name: "a", points: [(0, 1), (1, 2)]),
+      .init(name: "b", points: [(0, 1), (1, 3)]),
+      .init(name: "c", points: [(0, 1), (1, 2)]),
+    ])
+    #expect(merged.map(\.name) == ["a = c", "b"])
+  }
+
+  @Test func longBoxPlotNamesBreakIntoTwoLines() {
+    #expect(BoxPlotChart.lines(of: "spread", width: 110) == ["spread"])
+    #expect(
+      BoxPlotChart.lines(of: "best-fit @ agents=exclusive", width: 110)
+        == ["best-fit", "@ agents=exclusive"])
+    #expect(
+      BoxPlotChart.lines(of: "a very long group name", width: 60)
+        == ["a very long", "group name"])
+  }
+
+  @Test func boxPlotAxisEndsAtTheLargestWhisker() {
+    // 100 values 1...100 and one of 10,000: p95 is 95 (nearest rank of
+    // 101), so the axis stops at 100, not 10,000.
+    let chart = BoxPlotChart(
+      title: "w", valueLabel: "s",
+      groups: [.init(name: "a", values: (1...100).map(Double.init) + [1e4])])
+    let svg = chart.svg(id: "w")
+    #expect(svg.contains(">100</text>"))
+    #expect(!svg.contains(">10000</text>"))
+  }
+
   @Test func paletteIsStableAndSequentialRunsLightToDark() {
     #expect(Palette.color(0) == "#0072B2")
     #expect(Palette.color(8) == Palette.color(0))

@@ -96,7 +96,7 @@ import Testing
       title: "t", sections: [("Comparison", .comparison(table))]
     ).render()
     let marked = table.metrics.reduce(0) {
-      $0 + table.bestRows(for: $1).count
+      $0 + table.markedRows(for: $1).count
     }
     #expect(html.components(separatedBy: "<td class=\"best\">★").count - 1
       == marked)

@@ -54,6 +54,26 @@ import Testing
     #expect(table.bestRows(for: .jainIndex) == [])
   }
 
+  @Test func marksFollowTheShownDecimalsAndSkipAllRowTies() {
+    func row(_ isolation: Double, _ wait: Double) -> ComparisonTable.Row {
+      ComparisonTable.Row(label: "r", cells: [
+        .isolationScore: SummaryStatistic([isolation])!,
+        .waitP95: SummaryStatistic([wait])!,
+      ])
+    }
+    // 0.9501 and 0.9499 both read 0.950 (3 decimals): both marked, the
+    // raw best alone would be row 0. Waits all read 12.0: nobody marked.
+    let table = ComparisonTable(
+      metrics: [.isolationScore, .waitP95],
+      rows: [row(0.9501, 12.04), row(0.9499, 11.96), row(0.9, 12.0)])
+    #expect(table.bestRows(for: .isolationScore) == [0])
+    #expect(table.markedRows(for: .isolationScore) == [0, 1])
+    #expect(table.markedRows(for: .waitP95) == [])
+    #expect(table.markedRows(for: .jainIndex) == [])
+    let single = ComparisonTable(metrics: [.waitP95], rows: [row(1, 5)])
+    #expect(single.markedRows(for: .waitP95) == [])
+  }
+
   @Test func runScoreFeedsTheTable() {
     let runs = (1...3 as ClosedRange<UInt64>).map { seed in
       RunScore(randomObservation(seed: seed) { _, random in

@@ -54,41 +54,73 @@ extension HTMLReport {
       .lines(LineChart(
         title: "Allocated GPU capacity (first seed, 60 bins)",
         xLabel: "time (hours)", yLabel: "allocated GPUs (%)",
-        series: strategies.map { strategy in
+        series: mergingIdentical(strategies.map { strategy in
           let horizon = strategy.observation.horizonSeconds
           let points = strategy.scores[0].utilization
             .allocationTimeline(bins: 60, horizonSeconds: horizon)
           return LineChart.Series(
             name: strategy.label,
             points: points.map { ($0.seconds / 3600, 100 * $0.share) })
-        },
-        yDomain: (0, 100)))))
+        }),
+        yDomain: (0, 100), size: (960, 340)))))
 
+    let waits = strategies.map { strategy in
+      let jobs = strategy.observation.jobs
+      let started = jobs.compactMap { job in
+        job.startSeconds.map { Double($0 - job.arrivalSeconds) }
+      }
+      return (
+        label: strategy.label, started: started.count,
+        waited: started.filter { $0 > 0 })
+    }
+    let longest = waits.flatMap(\.waited).max() ?? 0
+    let unit: (name: String, seconds: Double) =
+      longest >= 3 * 3600 ? ("hours", 3600)
+      : longest >= 600 ? ("minutes", 60) : ("seconds", 1)
     sections.append((
       "Wait-time distribution",
       .boxes(BoxPlotChart(
-        title: "Wait until first start (first seed): p5, p25, p50, p75, p95",
-        valueLabel: "wait (seconds)",
-        groups: strategies.map { strategy in
+        title: "Waits of the jobs that waited (first seed): "
+          + "p5, p25, p50, p75, p95",
+        valueLabel: "wait (\(unit.name))",
+        groups: waits.map { wait in
           BoxPlotChart.Group(
-            name: strategy.label,
-            values: strategy.observation.jobs.compactMap { job in
-              job.startSeconds.map { Double($0 - job.arrivalSeconds) }
-            })
+            name: wait.label, values: wait.waited.map { $0 / unit.seconds })
         }))))
+    sections.append((
+      "Who waited",
+      .note(
+        "Jobs that waited before their first start, of the jobs that "
+          + "started (first seed): "
+          + waits.map { "\($0.label) \($0.waited.count) of \($0.started)" }
+          .joined(separator: "; ") + ".")))
 
+    // Identical maps (strategies that placed tenants alike) are drawn
+    // once, titled with every row they stand for.
+    var maps: [(labels: [String], tenants: [String], values: [[Double?]])] =
+      []
+    for strategy in strategies {
+      let observation = strategy.observation
+      let matrix = strategy.scores[0].isolation.exposureMatrix(
+        horizonSeconds: observation.horizonSeconds)
+      let values: [[Double?]] = matrix.enumerated().map { row, line in
+        line.enumerated().map { $0.offset == row ? nil : $0.element }
+      }
+      let tenants = observation.tenants.map(\.name)
+      if let index = maps.firstIndex(where: {
+        $0.tenants == tenants && $0.values == values
+      }) {
+        maps[index].labels.append(strategy.label)
+      } else {
+        maps.append(([strategy.label], tenants, values))
+      }
+    }
     sections.append((
       "Tenant exposure",
-      .heatMaps(strategies.map { strategy in
-        let observation = strategy.observation
-        let matrix = strategy.scores[0].isolation.exposureMatrix(
-          horizonSeconds: observation.horizonSeconds)
-        let values: [[Double?]] = matrix.enumerated().map { row, line in
-          line.enumerated().map { $0.offset == row ? nil : $0.element }
-        }
-        return HeatMap(
-          title: "\(strategy.label) (first seed)",
-          labels: observation.tenants.map(\.name), values: values,
+      .heatMaps(maps.map { map in
+        HeatMap(
+          title: map.labels.joined(separator: ", ") + " (first seed)",
+          labels: map.tenants, values: map.values,
           legend: "exposure-weighted shared seconds / run length")
       })))
 
@@ -112,5 +144,33 @@ extension HTMLReport {
 
     return HTMLReport(
       title: title, summary: summary, sections: sections + extraSections)
+  }
+
+  /// The series with identical points merged into one, named after all
+  /// of them (`a = b = c`, or `a = … (n identical)` when that is long),
+  /// so that lines drawn on top of each other are not mistaken for one.
+  ///
+  /// - Complexity: O(series² × points).
+  static func mergingIdentical(_ series: [LineChart.Series])
+    -> [LineChart.Series]
+  {
+    var groups: [(series: LineChart.Series, names: [String])] = []
+    for line in series {
+      if let index = groups.firstIndex(where: {
+        $0.series.xs == line.xs && $0.series.ys == line.ys
+      }) {
+        groups[index].names.append(line.name)
+      } else {
+        groups.append((line, [line.name]))
+      }
+    }
+    return groups.map { group in
+      var merged = group.series
+      let joined = group.names.joined(separator: " = ")
+      merged.name =
+        joined.count <= 40
+        ? joined : "\(group.names[0]) = … (\(group.names.count) identical)"
+      return merged
+    }
   }
 }

@@ -130,7 +130,9 @@ public struct HTMLReport: Sendable {
     }
     html += "</tr></thead>\n<tbody>\n"
     let best = Dictionary(
-      uniqueKeysWithValues: metrics.map { ($0, Set(table.bestRows(for: $0))) })
+      uniqueKeysWithValues: metrics.map {
+        ($0, Set(table.markedRows(for: $0)))
+      })
     for (index, row) in table.rows.enumerated() {
       html += "<tr><th scope=\"row\">\(htmlEscaped(row.label))</th>"
       for metric in metrics {
@@ -153,7 +155,8 @@ public struct HTMLReport: Sendable {
     html += "</tbody>\n</table>\n"
     html += "<p class=\"caption\">Mean ± half-width of the 95% confidence"
       + " interval (Student t) over seeds; ★ marks the best mean per"
-      + " column; ↑ higher is better, ↓ lower is better.</p>"
+      + " column as shown (none when every row ties); ↑ higher is better,"
+      + " ↓ lower is better.</p>"
     return html
   }
 

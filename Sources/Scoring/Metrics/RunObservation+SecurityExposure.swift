@@ -53,7 +53,10 @@ extension RunObservation {
     let perIncident = byLevel.mapValues { total > 0 ? $0 / total : 0 }
     return SecurityExposureMetrics(
       expectedIncidents: total,
-      exposedTenantSecondsPerIncident: perIncident.values.reduce(0, +),
+      // Summed in level order: a dictionary's order changes between
+      // processes, and floating-point sums with it.
+      exposedTenantSecondsPerIncident: perIncident.sorted { $0.key < $1.key }
+        .reduce(0) { $0 + $1.value },
       perIncidentByLevel: perIncident,
       scoreWeightedPerIncident: total > 0 ? weighted / total : 0,
       pairs: pairs, admissionRefusals: admissionRefusals)

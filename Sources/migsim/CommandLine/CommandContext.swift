@@ -26,6 +26,12 @@ struct CommandContext {
     write(text + "\n", to: 2)
   }
 
+  /// Writes `text` to standard error as it is (a progress line that
+  /// rewrites itself with a carriage return).
+  func errRaw(_ text: String) {
+    write(text, to: 2)
+  }
+
   /// Whether standard error is a terminal, so progress may be shown.
   var stderrIsTerminal: Bool {
     isatty(2) != 0

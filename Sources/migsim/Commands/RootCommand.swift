@@ -13,7 +13,7 @@ struct RootCommand: Command {
   var subcommands: [any Command] {
     [
       GPUsCommand(), MIGCommand(), ValidateCommand(), SimulateCommand(),
-      TraceCommand(),
+      CompareCommand(), TraceCommand(),
       VersionCommand(),
     ]
   }

@@ -42,12 +42,21 @@ public struct BoxPlotChart: Hashable, Sendable {
   /// - Parameter id: The element id.
   /// - Complexity: O(*n* log *n*) over all values.
   public func svg(id: String) -> String {
+    // Each group's slot is wide enough for its name in at most two lines.
+    let longestLine = groups.flatMap { Self.lines(of: $0.name, width: 110) }
+      .map(\.count).max() ?? 0
+    let slotWidth = max(110, 6.6 * Double(longestLine) + 12)
     let width = max(
-      360, 80 + 110 * Double(groups.count), 80 + 8.5 * Double(title.count))
+      360, 80 + slotWidth * Double(groups.count),
+      80 + 8.5 * Double(title.count))
     let frame = ChartFrame(width: width, height: 320)
-    let all = groups.flatMap(\.values)
+    // The axis spans what is drawn (p5 to p95), so that a few extreme
+    // values do not flatten every box.
+    let drawn = groups.map { $0.values.sorted() }.filter { !$0.isEmpty }
+    let lower = drawn.map { Percentiles.nearestRank(5, ofSorted: $0) }.min()
+    let upper = drawn.map { Percentiles.nearestRank(95, ofSorted: $0) }.max()
     let y = LinearScale(
-      domain: (min(0, all.min() ?? 0), all.max() ?? 1),
+      domain: (min(0, lower ?? 0), max(upper ?? 1, (lower ?? 0) + 1)),
       range: (frame.plotBottom, frame.plotTop)
     ).nice()
     var canvas = SVGCanvas(width: width, height: 320)
@@ -70,8 +79,13 @@ public struct BoxPlotChart: Hashable, Sendable {
     let slot = (frame.plotRight - frame.plotLeft) / Double(max(groups.count, 1))
     for (index, group) in groups.enumerated() {
       let center = frame.plotLeft + slot * (Double(index) + 0.5)
-      canvas.text(group.name, x: center, y: frame.plotBottom + 18,
-        anchor: "middle", size: 11)
+      for (line, text) in BoxPlotChart.lines(of: group.name, width: slot)
+        .enumerated()
+      {
+        canvas.text(
+          text, x: center, y: frame.plotBottom + 18 + 13 * Double(line),
+          anchor: "middle", size: 11)
+      }
       let sorted = group.values.sorted()
       guard !sorted.isEmpty else {
         canvas.text("no data", x: center, y: frame.plotBottom - 8,
@@ -95,5 +109,27 @@ public struct BoxPlotChart: Hashable, Sendable {
         stroke: color, width: 3)
     }
     return canvas.render(id: id, label: title)
+  }
+
+  /// A group name in one line, or two when it is wider than `width`
+  /// pixels: broken before ` @ `, or else at the space nearest the
+  /// middle.
+  static func lines(of name: String, width: Double) -> [String] {
+    guard 6.2 * Double(name.count) > width - 6 else { return [name] }
+    if let at = name.range(of: " @ ") {
+      return [
+        String(name[..<at.lowerBound]),
+        String(name[at.lowerBound...].dropFirst()),
+      ]
+    }
+    let spaces = name.indices.filter { name[$0] == " " }
+    let middle = name.count / 2
+    guard
+      let split = spaces.min(by: {
+        abs(name.distance(from: name.startIndex, to: $0) - middle)
+          < abs(name.distance(from: name.startIndex, to: $1) - middle)
+      })
+    else { return [name] }
+    return [String(name[..<split]), String(name[name.index(after: split)...])]
   }
 }

@@ -57,7 +57,7 @@ struct ChartFrame {
 
   /// The width a legend of `entries` takes, pixels.
   static func legendWidth(for entries: [(String, String)]) -> Double {
-    min(220, 28 + 7 * Double(entries.map(\.0.count).max() ?? 0))
+    min(320, 28 + 7 * Double(entries.map(\.0.count).max() ?? 0))
   }
 
   /// Draws a legend of coloured swatches in the top-right corner of the
