@@ -33,9 +33,10 @@ deps:
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
-# Validate and summarise the quick-start scenario.
+# Validate and summarise the quick-start scenario, then simulate it.
 demo: build
 	$(SWIFT) run $(BUILD_FLAGS) migsim validate $(DEMO_SCENARIO)
+	$(SWIFT) run $(BUILD_FLAGS) migsim simulate $(DEMO_SCENARIO)
 
 test: deps
 	$(SWIFT) test $(BUILD_FLAGS)

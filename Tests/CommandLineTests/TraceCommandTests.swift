@@ -80,6 +80,20 @@ import Testing
     }
   }
 
+  @Test func studyTakesInflateAsInflationAndRefusesBoth() throws {
+    try withTrace { nodes, pods in
+      let base = ["trace", "study", "--nodes", nodes, "--pods", pods,
+        "--policies", "FGD", "--seeds", "1-2", "--format", "json"]
+      let long = try runMigsim(base + ["--inflation", "1.2"])
+      let short = try runMigsim(base + ["--inflate", "1.2"])
+      #expect(short.exitCode == 0, "\(short.stderr)")
+      #expect(short.stdout == long.stdout)
+      let both = try runMigsim(base + ["--inflate", "1.2", "--inflation", "1"])
+      #expect(both.exitCode == 2)
+      #expect(both.stderr.contains("not both"))
+    }
+  }
+
   @Test func studyRefusesAnUnknownPolicyAsUsage() throws {
     try withTrace { nodes, pods in
       let run = try runMigsim(

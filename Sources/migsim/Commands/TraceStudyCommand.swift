@@ -44,6 +44,7 @@ struct TraceStudyCommand: Command {
       .value(
         "inflation", "X",
         help: "Target GPU demand as a multiple of capacity (default: 1.3)."),
+      .value("inflate", "X", help: "The same as --inflation."),
       .value(
         "curves", "FILE",
         help: "Write per-bin mean curves of every policy as CSV."),
@@ -62,7 +63,12 @@ struct TraceStudyCommand: Command {
     let format = try CommonOptions.outputFormat(arguments)
     let policies = try Self.policies(arguments.value("policies") ?? "all")
     let seeds = try Self.seeds(arguments.value("seeds") ?? "42-51")
-    let inflation = try Self.inflation(arguments.value("inflation"))
+    if arguments.value("inflation") != nil && arguments.value("inflate") != nil
+    {
+      throw UsageError("give --inflation or --inflate, not both")
+    }
+    let inflation = try Self.inflation(
+      arguments.value("inflation") ?? arguments.value("inflate"))
     let threads = try TraceOptions.positiveInteger("threads", arguments)
 
     let nodes = try TraceCSV.readNodes(atPath: paths.nodes)
