@@ -1,10 +1,11 @@
+# PLANNER WORK: read /work/planner-brief.md first; delete this line.
 # migsim: the two commands a new user needs are `make demo` and `make test`.
 # Both install the system packages the build needs when run as root (with
 # apt-get), or say which to install otherwise.
 
 SWIFT ?= swift
 BUILD_FLAGS ?=
-SYSTEM_PACKAGES := libyaml-dev pkg-config
+SYSTEM_PACKAGES := libyaml-dev pkg-config libopenblas-dev liblapacke-dev
 DEMO_SCENARIO ?= scenarios/quickstart.yaml
 
 .PHONY: all deps build demo test bench lint clean

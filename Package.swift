@@ -1,4 +1,6 @@
 // swift-tools-version: 6.0
+// PLANNER WORK: read /work/planner-brief.md first (rules, deadline 09:20 UTC,
+// the full request); delete these two lines in your first commit.
 //
 // migsim: a simulator of multi-tenant GPU clusters and a planner of their
 // MIG layouts. Each library target is one layer; a layer imports only the
@@ -13,6 +15,7 @@ let package = Package(
     .library(name: "RandomStreams", targets: ["RandomStreams"]),
     .library(name: "MIGGeometry", targets: ["MIGGeometry"]),
     .library(name: "ClusterModel", targets: ["ClusterModel"]),
+    .library(name: "Planner", targets: ["Planner"]),
     .library(name: "Scenarios", targets: ["Scenarios"]),
     .library(name: "Scheduling", targets: ["Scheduling"]),
     .library(name: "Simulation", targets: ["Simulation"]),
@@ -26,14 +29,19 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]
     ),
+    .systemLibrary(
+      name: "COpenBLAS",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+    ),
 
     // The layers, bottom up.
     .target(name: "RandomStreams"),
     .target(name: "MIGGeometry"),
     .target(name: "ClusterModel", dependencies: ["MIGGeometry"]),
+    .target(name: "Planner", dependencies: ["MIGGeometry", "COpenBLAS"]),
     .target(
       name: "Scenarios",
-      dependencies: ["ClusterModel", "MIGGeometry", "CYAML"]
+      dependencies: ["ClusterModel", "MIGGeometry", "Planner", "CYAML"]
     ),
     .target(
       name: "Scheduling",
@@ -53,7 +61,7 @@ let package = Package(
     .executableTarget(
       name: "migsim",
       dependencies: [
-        "MIGGeometry", "ClusterModel", "Scenarios", "Scheduling",
+        "MIGGeometry", "ClusterModel", "Planner", "Scenarios", "Scheduling",
         "Simulation", "Scoring", "Reports",
       ]
     ),
@@ -63,7 +71,7 @@ let package = Package(
       name: "MigsimBenchmarks",
       dependencies: [
         "MIGGeometry", "ClusterModel", "Scenarios", "Scheduling",
-        "Simulation", "RandomStreams", "Scoring",
+        "Simulation", "RandomStreams", "Scoring", "Planner",
       ],
       path: "Benchmarks/MigsimBenchmarks"
     ),
@@ -71,6 +79,10 @@ let package = Package(
     // Tests, one target per layer.
     .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
     .testTarget(name: "MIGGeometryTests", dependencies: ["MIGGeometry"]),
+    .testTarget(
+      name: "PlannerTests",
+      dependencies: ["Planner", "MIGGeometry", "Scenarios", "RandomStreams"]
+    ),
     .testTarget(
       name: "ClusterModelTests",
       dependencies: ["ClusterModel", "MIGGeometry"]
@@ -93,7 +105,8 @@ let package = Package(
     ),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring"]),
     .testTarget(
-      name: "CommandLineTests", dependencies: ["migsim", "Scenarios"]),
+      name: "CommandLineTests",
+      dependencies: ["migsim", "Scenarios", "Planner"]),
   ],
   swiftLanguageModes: [.v6]
 )
