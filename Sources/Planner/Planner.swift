@@ -158,8 +158,7 @@ public enum Planner {
         x: nil, value: .infinity, bound: .infinity, isComplete: true,
         nodes: 1)
     }
-    let lpBound = program.hasIntegralObjective
-      ? (lpValue - 1e-6).rounded(.up) : lpValue
+    let lpBound = program.roundedBound(lpValue)
     let fractional = x.indices.contains { j in
       program.isInteger[j] && abs(x[j] - x[j].rounded()) > 1e-6
     }
@@ -393,8 +392,7 @@ public enum Planner {
     let whole = PlanModel(request: request, classes: classes, cache: cache)
     var bound = 0.0
     if case .optimal(let value, _, _) = whole.program.lp.solve() {
-      bound = whole.program.hasIntegralObjective
-        ? (value - 1e-6).rounded(.up) : value
+      bound = whole.program.roundedBound(value)
     }
     if whole.program.hasIntegralObjective {
       var sum = 0.0
@@ -402,7 +400,7 @@ public enum Planner {
         let single = PlanModel(
           request: request, classes: [tenantClass], cache: cache)
         if case .optimal(let value, _, _) = single.program.lp.solve() {
-          sum += (value - 1e-6).rounded(.up)
+          sum += single.program.roundedBound(value)
         }
       }
       bound = max(bound, sum)

@@ -55,9 +55,7 @@ struct IntegerProgram: Sendable {
     var timedOut = false
 
     func prunes(_ value: Double) -> Bool {
-      let effective = hasIntegralObjective
-        ? (value - 1e-6).rounded(.up) : value
-      return effective >= bestValue - 1e-9
+      roundedBound(value) >= bestValue - 1e-9
     }
 
     while let node = stack.popLast() {
@@ -132,12 +130,34 @@ struct IntegerProgram: Sendable {
     } else {
       bound = bestX == nil ? .infinity : bestValue
     }
-    if hasIntegralObjective && bound.isFinite {
-      bound = (bound - 1e-6).rounded(.up)
-    }
+    if bound.isFinite { bound = min(roundedBound(bound), max(bound, bestValue)) }
     return Result(
       x: bestX, value: bestValue, bound: bound, isComplete: !timedOut,
       nodes: nodes)
+  }
+
+  /// The smallest objective value a solution can have when the LP says
+  /// `value`: with an integral objective, the next multiple of the
+  /// greatest common divisor of the costs.
+  func roundedBound(_ value: Double) -> Double {
+    guard hasIntegralObjective, value.isFinite else { return value }
+    let step = Double(objectiveStep)
+    return ((value - 1e-6) / step).rounded(.up) * step
+  }
+
+  /// The greatest common divisor of the integral costs (1 if there are
+  /// none or the objective is not integral).
+  var objectiveStep: Int {
+    guard hasIntegralObjective else { return 1 }
+    var divisor = 0
+    for (j, column) in lp.columns.enumerated() where column.cost != 0 {
+      guard isInteger[j] else { return 1 }
+      var a = abs(Int(column.cost.rounded()))
+      var b = divisor
+      while b != 0 { (a, b) = (b, a % b) }
+      divisor = a
+    }
+    return max(1, divisor)
   }
 
   /// The objective value of `x`.

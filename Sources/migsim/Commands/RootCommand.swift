@@ -13,6 +13,7 @@ struct RootCommand: Command {
   var subcommands: [any Command] {
     [
       GPUsCommand(), MIGCommand(), ValidateCommand(), SimulateCommand(),
+      PlanCommand(),
       TraceCommand(),
       VersionCommand(),
     ]

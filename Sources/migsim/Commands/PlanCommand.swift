@@ -1,0 +1,286 @@
+import Foundation
+import MIGGeometry
+import Planner
+import Reports
+import Scenarios
+
+/// `migsim plan`: MIG layouts that serve every tenant on the fewest GPUs.
+struct PlanCommand: Command {
+  let name = "plan"
+  let abstract = "plan MIG layouts: the fewest GPUs that serve every tenant"
+  let usage =
+    "DEMAND [--objective NAME] [--time-limit DURATION] [--output FILE] "
+    + "[--labels FILE] [--format table|json|csv]"
+  let discussion = """
+    Reads a demand file (the fleet's node groups and each tenant's MIG
+    instances and isolation; docs/plan-format.md) and finds layouts the
+    driver accepts that serve all of it on the fewest GPUs (or at the
+    lowest cost, or, with --objective most-demand, the most weighted
+    demand the fleet holds). The exact search returns a proven lower
+    bound; the gap is the plan's value minus the bound (0: optimal). When
+    the time limit ends the search, the best plan found is printed with
+    its gap. Baselines show what all-balanced, single-profile configs and
+    greedy first-fit decreasing would need.
+
+    --output writes a mig-parted 'version: v1' file: one config per
+    distinct node layout, named after its node group when the group's
+    nodes all agree (so 'migsim simulate SCENARIO --mig-config FILE'
+    applies it to the pool of that name). --labels writes the node →
+    nvidia.com/mig.config label map. An input file is never overwritten,
+    and replacing an existing file is said on standard error.
+    Definitions: docs/planner.md.
+    """
+  var examples: [(command: String, comment: String)] {
+    [
+      ("migsim plan scenarios/plan-mig-capacity.yaml", "the plan and baselines"),
+      ("migsim plan scenarios/plan-mig-capacity.yaml -o plan.yaml",
+       "write the mig-parted file"),
+      ("migsim simulate scenarios/mig-capacity.yaml --mig-config plan.yaml",
+       "run the scenario with the planned layouts"),
+      ("migsim plan demand.yaml --objective most-demand --format json",
+       "the most weighted demand the fleet serves, as JSON"),
+    ]
+  }
+  var options: [OptionSpec] {
+    [
+      .value(
+        "objective", "NAME",
+        help: "fewest-gpus, lowest-cost or most-demand (default: the file's, "
+          + "else lowest-cost when a group has a cost, else fewest-gpus)."),
+      .value(
+        "time-limit", "DURATION",
+        help: "Time the exact search may take, such as 10s (default: the "
+          + "file's, else 10s)."),
+      .value("output", short: "o", "FILE", help: "Write the mig-parted file."),
+      .value("labels", "FILE", help: "Write the node → config label map."),
+      CommonOptions.format,
+    ]
+  }
+
+  func run(_ arguments: ParsedArguments, context: CommandContext) throws
+    -> ExitCode
+  {
+    guard arguments.positionals.count == 1 else {
+      throw UsageError("give one demand file to plan")
+    }
+    let path = arguments.positionals[0]
+    let format = try CommonOptions.outputFormat(arguments)
+    var request = try DemandFile.load(path: path)
+    if let text = arguments.value("objective") {
+      guard let objective = PlanObjective(rawValue: text) else {
+        throw UsageError(
+          "--objective takes one of: "
+            + PlanObjective.allCases.map(\.rawValue).joined(separator: ", ")
+            + "; found '\(text)'")
+      }
+      request.objective = objective
+    }
+    if let text = arguments.value("time-limit") {
+      guard let seconds = Quantity.seconds(text), seconds >= 1 else {
+        throw UsageError(
+          "--time-limit takes a duration such as 10s or 2m, found '\(text)'")
+      }
+      request.timeLimitSeconds = Double(seconds)
+    }
+    let plan: Plan
+    do {
+      plan = try Planner.plan(request)
+    } catch {
+      throw CommandFailure("cannot plan '\(path)': \(error)")
+    }
+    let parted = plan.migParted
+    let inputs = [path]
+    for (option, text) in [
+      ("output", parted.file.yamlText()), ("labels", parted.labelText),
+    ] {
+      guard let target = arguments.value(option) else { continue }
+      if target != "-" && FileManager.default.fileExists(atPath: target) {
+        context.err("replacing the existing file '\(target)'")
+      }
+      try OutputFile.write(text, to: target, inputs: inputs, context: context)
+    }
+    let toStdout = ["output", "labels"].contains {
+      arguments.value($0) == "-"
+    }
+    guard !toStdout else { return .success }
+    switch format {
+    case .json:
+      context.outRaw(JSONWriter.write(plan.outputValue(parted)))
+    case .csv:
+      context.outRaw(plan.summaryTable().renderCSV())
+    case .table:
+      context.outRaw(plan.text(parted))
+    }
+    return .success
+  }
+}
+
+extension Plan {
+  /// One row per figure: the plan, then each baseline.
+  func summaryTable() -> Table {
+    var table = Table(columns: [
+      .init("layout"), .init("gpus", rightAligned: true),
+      .init("idleSlices", rightAligned: true),
+      .init("cost", rightAligned: true),
+      .init("vsOptimum", rightAligned: true), .init("note"),
+    ])
+    table.append([
+      "plan", .integer(gpusUsed), .integer(idleSlices),
+      .number(cost, decimals: 2), .integer(0),
+      .text(isOptimal ? "optimal" : "gap \(formatFixed(gap, decimals: 2))"),
+    ])
+    for baseline in baselines {
+      table.append([
+        .text(baseline.name), baseline.gpus.map(Cell.integer) ?? .empty,
+        baseline.idleSlices.map(Cell.integer) ?? .empty,
+        baseline.cost.map { .number($0, decimals: 2) } ?? .empty,
+        baseline.gpus.map { .integer($0 - gpusUsed) } ?? .empty,
+        .text(baseline.reason ?? ""),
+      ])
+    }
+    return table
+  }
+
+  /// The human summary.
+  func text(_ parted: PlanMIGParted) -> String {
+    var lines: [String] = []
+    let objective = request.objective.rawValue
+    let valueText = formatFixed(value, decimals: request.objective == .fewestGPUs ? 0 : 2)
+    let boundText = formatFixed(bound, decimals: request.objective == .fewestGPUs ? 0 : 2)
+    lines.append(
+      "objective \(objective): \(valueText), bound \(boundText), gap "
+        + "\(formatFixed(gap, decimals: request.objective == .fewestGPUs ? 0 : 2))"
+        + (isOptimal ? " (optimal)" : " (time limit; best found)"))
+    var models = Table(columns: [
+      .init("model"), .init("gpusUsed", rightAligned: true),
+      .init("gpusInFleet", rightAligned: true),
+    ])
+    for (model, used) in gpusUsedByModel {
+      let total = request.fleet.filter { $0.model.name == model }
+        .reduce(0) { $0 + $1.gpuCount }
+      models.append([.text(model), .integer(used), .integer(total)])
+    }
+    lines.append("")
+    lines.append(models.renderText())
+    lines.append(
+      "GPUs used: \(gpusUsed), idle compute slices on them: \(idleSlices)")
+    var tenants = Table(columns: [
+      .init("tenant"), .init("isolation"), .init("served"), .init("demand"),
+    ])
+    let served = self.served
+    for tenant in request.tenants {
+      let names = tenant.instances.keys.sorted()
+      let have = names.map { "\(served[tenant.name]?[$0] ?? 0)×\($0)" }
+      let want = names.map { "\(tenant.instances[$0] ?? 0)×\($0)" }
+      tenants.append([
+        .text(tenant.name), .text(tenant.isolation.name),
+        .text(have.joined(separator: " ")), .text(want.joined(separator: " ")),
+      ])
+    }
+    lines.append("")
+    lines.append(tenants.renderText())
+    lines.append("")
+    lines.append(summaryTable().renderText())
+    var perConfig: [(config: String, nodes: Int)] = []
+    for label in parted.labels {
+      if let i = perConfig.firstIndex(where: { $0.config == label.config }) {
+        perConfig[i].nodes += 1
+      } else {
+        perConfig.append((label.config, 1))
+      }
+    }
+    lines.append("")
+    lines.append(
+      "configs: "
+        + perConfig.map { "\($0.config) on \($0.nodes) node(s)" }
+        .joined(separator: ", "))
+    lines.append(
+      "search: \(statistics.patterns) patterns, \(statistics.classes) "
+        + "tenant classes, \(statistics.branchNodes) LP solves, "
+        + "\(formatFixed(statistics.seconds, decimals: 3)) s")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The whole plan as JSON.
+  func outputValue(_ parted: PlanMIGParted) -> OutputValue {
+    let served = self.served
+    return .mapping([
+      .init("objective", .string(request.objective.rawValue)),
+      .init("value", .number(value)),
+      .init("bound", .number(bound)),
+      .init("gap", .number(gap)),
+      .init("optimal", .bool(isOptimal)),
+      .init("gpusUsed", .integer(gpusUsed)),
+      .init("idleSlices", .integer(idleSlices)),
+      .init("cost", .number(cost)),
+      .init(
+        "gpusUsedByModel",
+        .sequence(
+          gpusUsedByModel.map {
+            .mapping([
+              .init("model", .string($0.model)), .init("gpus", .integer($0.gpus)),
+            ])
+          })),
+      .init(
+        "tenants",
+        .sequence(
+          request.tenants.map { tenant in
+            .mapping([
+              .init("name", .string(tenant.name)),
+              .init("isolation", .string(tenant.isolation.name)),
+              .init(
+                "demand",
+                .mapping(
+                  tenant.instances.keys.sorted().map {
+                    .init($0, .integer(tenant.instances[$0] ?? 0))
+                  })),
+              .init(
+                "served",
+                .mapping(
+                  tenant.instances.keys.sorted().map {
+                    .init($0, .integer(served[tenant.name]?[$0] ?? 0))
+                  })),
+            ])
+          })),
+      .init("baselines", summaryTable().outputValue),
+      .init(
+        "labels",
+        .mapping(parted.labels.map { .init($0.node, .string($0.config)) })),
+      .init(
+        "nodes",
+        .sequence(
+          nodes.filter(\.isUsed).map { node in
+            .mapping([
+              .init("name", .string(node.name)),
+              .init("model", .string(node.model.name)),
+              .init("dedicatedTo", node.dedicatedTo.map(OutputValue.string) ?? .null),
+              .init(
+                "gpus",
+                .sequence(
+                  node.gpus.filter { !$0.isEmpty }.map { gpu in
+                    .mapping([
+                      .init("index", .integer(gpu.index)),
+                      .init(
+                        "creationOrder",
+                        .sequence(
+                          gpu.instances.map {
+                            .mapping([
+                              .init("placement", .string($0.placement.description)),
+                              .init("tenant", .string($0.tenant)),
+                            ])
+                          })),
+                    ])
+                  })),
+            ])
+          })),
+      .init(
+        "statistics",
+        .mapping([
+          .init("patterns", .integer(statistics.patterns)),
+          .init("classes", .integer(statistics.classes)),
+          .init("lpSolves", .integer(statistics.branchNodes)),
+          .init("seconds", .number(statistics.seconds)),
+        ])),
+    ])
+  }
+}
