@@ -40,7 +40,9 @@ public enum DemandFile {
     let fleet = root.required("fleet") { node in
       node.sequence { decodeGroup($0, rules: rules) }
     }
-    if let fleet, fleet.isEmpty, let node = root.optional("fleet") {
+    if let node = root.optional("fleet"), case .sequence(let items) = node.node.value,
+      items.isEmpty
+    {
       node.typeMismatch(expected: "a sequence of at least one node group")
     }
     if let fleet {
