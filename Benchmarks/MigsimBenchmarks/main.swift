@@ -8,6 +8,7 @@ let subjects: [(name: String, run: () -> Void)] = [
   ("trace-study", benchmarkTraceStudy),
   ("placement", benchmarkPlacement),
   ("scoring", benchmarkScoring),
+  ("planner", benchmarkPlanner),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -56,19 +56,43 @@ public enum Planner {
     if request.objective != .mostWeightedDemand && classes.count > 1 {
       var x = Array(repeating: 0.0, count: full.variables.count)
       var failed = false
+      // First pass: each class gets half of an even share of the time
+      // left; second pass: the classes not yet proven share what is left.
+      var singles: [PlanModel] = []
+      var results: [IntegerProgram.Result] = []
       for k in classes.indices {
         let single = PlanModel(
           request: request, classes: [classes[k]], cache: cache)
-        let result = solve(single.program, deadline: deadline)
+        let share = (deadline - clock.now) / (2 * (classes.count - k))
+        let result = solve(single.program, deadline: clock.now + share)
         branchNodes += result.nodes
-        guard let sx = result.x else {
-          if result.isComplete { throw explainInfeasible(request, classes) }
+        if result.x == nil && result.isComplete {
+          throw explainInfeasible(request, classes)
+        }
+        singles.append(single)
+        results.append(result)
+      }
+      let open = classes.indices.filter { !results[$0].isComplete }
+      for (n, k) in open.enumerated() {
+        let share = (deadline - clock.now) / (open.count - n)
+        var again = singles[k].program.solve(
+          incumbent: results[k].x, deadline: clock.now + share)
+        branchNodes += again.nodes
+        if again.x == nil { again.x = results[k].x }
+        again.bound = max(again.bound, results[k].bound)
+        if let value = again.x.map(singles[k].program.objective) {
+          again.bound = min(again.bound, value)
+        }
+        results[k] = again
+      }
+      for k in classes.indices {
+        guard let sx = results[k].x else {
           failed = true
           break
         }
-        classBound += result.bound
-        classesComplete = classesComplete && result.isComplete
-        for (j, variable) in single.variables.enumerated() where sx[j] != 0 {
+        classBound += results[k].bound
+        classesComplete = classesComplete && results[k].isComplete
+        for (j, variable) in singles[k].variables.enumerated() where sx[j] != 0 {
           guard let target = full.index(of: relabel(variable, to: k)) else {
             continue
           }
@@ -133,6 +157,7 @@ public enum Planner {
 
     let nodes = try materialize(full, solution: solution)
     let baselines = Baselines.compute(request, classes: classes, cache: cache)
+
     let elapsed = clock.now - started
     let seconds = Double(elapsed.components.seconds)
       + Double(elapsed.components.attoseconds) / 1e18
@@ -172,37 +197,54 @@ public enum Planner {
           isComplete: true, nodes: 1)
       }
     }
-    // Floor and residual.
-    var floorX = x.indices.map {
-      program.isInteger[$0] ? (x[$0] + 1e-6).rounded(.down) : 0
-    }
-    var residual = program
-    var activity = Array(repeating: 0.0, count: program.lp.rows.count)
-    for (j, column) in program.lp.columns.enumerated() where floorX[j] != 0 {
-      for entry in column.entries {
-        activity[entry.row] += entry.value * floorX[j]
-      }
-    }
-    for i in residual.lp.rows.indices {
-      residual.lp.rows[i].rhs -= activity[i]
-      if residual.lp.rows[i].sense == .atLeast {
-        residual.lp.rows[i].rhs = max(0, residual.lp.rows[i].rhs)
-      }
-    }
-    let clock = ContinuousClock()
-    let halfway = clock.now + (deadline - clock.now) / 2
-    let part = residual.solve(deadline: halfway)
-    var nodes = 1 + part.nodes
+    // Incumbents: the LP solution rounded up (feasible for covering rows
+    // when capacity allows), then the LP solution rounded down less r
+    // (r = 0, 1, 2) with the small residual problem solved exactly.
     var incumbent: [Double]? = nil
-    if let partX = part.x {
-      for j in floorX.indices { floorX[j] += partX[j] }
-      if program.isFeasible(floorX) { incumbent = floorX }
+    var incumbentValue = Double.infinity
+    func consider(_ candidate: [Double]) {
+      guard program.isFeasible(candidate) else { return }
+      let value = program.objective(candidate)
+      if value < incumbentValue - 1e-9 {
+        incumbent = candidate
+        incumbentValue = value
+      }
     }
-    if let incumbent,
-      program.objective(incumbent) <= lpBound + 1e-6
-    {
+    consider(x.indices.map {
+      program.isInteger[$0] ? (x[$0] - 1e-6).rounded(.up) : x[$0]
+    })
+    let clock = ContinuousClock()
+    let budget = deadline - clock.now
+    var nodes = 1
+    for reduction in [0.0, 1, 2] where incumbentValue > lpBound + 1e-6 {
+      var floorX = x.indices.map {
+        program.isInteger[$0]
+          ? max(0, (x[$0] + 1e-6).rounded(.down) - reduction) : 0
+      }
+      var residual = program
+      var activity = Array(repeating: 0.0, count: program.lp.rows.count)
+      for (j, column) in program.lp.columns.enumerated() where floorX[j] != 0 {
+        for entry in column.entries {
+          activity[entry.row] += entry.value * floorX[j]
+        }
+      }
+      for i in residual.lp.rows.indices {
+        residual.lp.rows[i].rhs -= activity[i]
+        if residual.lp.rows[i].sense == .atLeast {
+          residual.lp.rows[i].rhs = max(0, residual.lp.rows[i].rhs)
+        }
+      }
+      let part = residual.solve(
+        incumbent: nil, deadline: min(deadline, clock.now + budget / 6))
+      nodes += part.nodes
+      if let partX = part.x {
+        for j in floorX.indices { floorX[j] += partX[j] }
+        consider(floorX)
+      }
+    }
+    if let incumbent, incumbentValue <= lpBound + 1e-6 {
       return .init(
-        x: incumbent, value: program.objective(incumbent), bound: lpBound,
+        x: incumbent, value: incumbentValue, bound: lpBound,
         isComplete: true, nodes: nodes)
     }
     var result = program.solve(incumbent: incumbent, deadline: deadline)

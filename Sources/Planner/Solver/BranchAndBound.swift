@@ -65,17 +65,43 @@ struct IntegerProgram: Sendable {
         timedOut = true
         break
       }
-      var program = lp
+      // Lower bounds shift the variable (x = l + x'), so a dive of upward
+      // branches adds no rows; upper bounds become rows, the tightest per
+      // variable only.
+      var lower: [Int: Double] = [:]
+      var upperBound: [Int: Double] = [:]
       for branch in node.branches {
-        let row = program.addRow(
-          branch.isUpper ? .atMost : .atLeast, branch.value)
-        program.columns[branch.variable].entries.append((row, 1))
+        if branch.isUpper {
+          upperBound[branch.variable] = min(
+            upperBound[branch.variable] ?? .infinity, branch.value)
+        } else {
+          lower[branch.variable] = max(lower[branch.variable] ?? 0, branch.value)
+        }
+      }
+      if lower.contains(where: { entry in
+        (upperBound[entry.key] ?? .infinity) < entry.value
+      }) {
+        continue
+      }
+      var program = lp
+      var offset = 0.0
+      for (j, l) in lower {
+        offset += program.columns[j].cost * l
+        for entry in program.columns[j].entries {
+          program.rows[entry.row].rhs -= entry.value * l
+        }
+      }
+      for (j, u) in upperBound.sorted(by: { $0.key < $1.key }) {
+        let row = program.addRow(.atMost, u - (lower[j] ?? 0))
+        program.columns[j].entries.append((row, 1))
       }
       nodes += 1
-      guard case .optimal(let value, let x, _) = program.solve() else {
+      guard case .optimal(let shiftedValue, var x, _) = program.solve() else {
         if node.branches.isEmpty { rootBound = .infinity }
         continue
       }
+      for (j, l) in lower { x[j] += l }
+      let value = shiftedValue + offset
       if node.branches.isEmpty { rootBound = value }
       if prunes(value) { continue }
       // The most fractional integer variable.

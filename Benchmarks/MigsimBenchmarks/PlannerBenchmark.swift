@@ -1,0 +1,97 @@
+import MIGGeometry
+import Planner
+
+/// Times `Planner.plan` on a 10,000-GPU fleet of four models with 16
+/// tenants asking for every profile (two-slice 1g and `+me` included)
+/// under every kind of isolation, and prints time, GPUs, bound and gap
+/// against the targets (optimal or within one GPU of the bound, < 1 s).
+func benchmarkPlanner() {
+  print("== planner: 10,000 GPUs, 4 models, 16 tenants, every profile ==")
+  let request = plannerBenchmarkRequest()
+  let clock = ContinuousClock()
+  var times: [Duration] = []
+  var last: Plan?
+  for _ in 0..<3 {
+    let start = clock.now
+    do {
+      last = try Planner.plan(request)
+    } catch {
+      print("plan failed: \(error)")
+      return
+    }
+    times.append(clock.now - start)
+  }
+  times.sort()
+  guard let plan = last else { return }
+  let seconds = plannerSeconds(times[times.count / 2])
+  print("fleet GPUs: \(request.fleet.reduce(0) { $0 + $1.gpuCount }),"
+    + " tenants: \(request.tenants.count),"
+    + " patterns: \(plan.statistics.patterns),"
+    + " LP solves: \(plan.statistics.branchNodes)")
+  print("time: median \(seconds) s of \(times.count) runs;"
+    + " GPUs: \(plan.gpusUsed); bound: \(Int(plan.bound));"
+    + " gap: \(Int(plan.gap)); optimal: \(plan.isOptimal)")
+  for (model, gpus) in plan.gpusUsedByModel {
+    print("  \(model): \(gpus) GPUs")
+  }
+  for baseline in plan.baselines {
+    print("  baseline \(baseline.name): "
+      + (baseline.gpus.map { "\($0) GPUs" } ?? (baseline.reason ?? "-")))
+  }
+  let met = plan.gap <= 1 && times[times.count / 2] < .seconds(1)
+  print(met
+    ? "target met: within one GPU of the bound in under 1 s"
+    : "TARGET MISSED: gap \(plan.gap), time \(seconds) s")
+}
+
+/// The benchmark's request: 1,250 nodes of 8 GPUs in four groups.
+func plannerBenchmarkRequest() -> PlanRequest {
+  let fleet = [
+    FleetGroup(name: "a100-40", model: .a100SXM4_40GB, nodeCount: 313, gpusPerNode: 8),
+    FleetGroup(name: "a100-80", model: .a100SXM4_80GB, nodeCount: 312, gpusPerNode: 8),
+    FleetGroup(name: "h100", model: .h100SXM5_80GB, nodeCount: 313, gpusPerNode: 8),
+    FleetGroup(name: "h200", model: .h200_141GB, nodeCount: 312, gpusPerNode: 8),
+  ]
+  // Every profile of the four models, two-slice 1g and +me included.
+  var profiles: [String] = []
+  for group in fleet {
+    for profile in group.model.availableProfiles(under: MIGRules())
+    where !profiles.contains(profile.name) {
+      profiles.append(profile.name)
+    }
+  }
+  var tenants: [TenantDemand] = []
+  var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+  func next(_ bound: Int) -> Int {
+    state = state &* 6364136223846793005 &+ 1442695040888963407
+    return Int((state >> 33) % UInt64(bound))
+  }
+  for t in 0..<16 {
+    var instances: [String: Int] = [:]
+    for _ in 0..<(3 + next(4)) {
+      let name = profiles[next(profiles.count)]
+      let scale = name.hasPrefix("7g") || name.hasPrefix("4g") ? 60 : 250
+      let plus = name.hasSuffix("+me") ? 20 : scale
+      instances[name, default: 0] += 10 + next(plus)
+    }
+    let isolation: PlanIsolation
+    switch t {
+    case 0..<6: isolation = .shared
+    case 6..<10:
+      isolation = .onlyWith(["tenant-\(t % 2 == 0 ? t + 1 : t - 1)"])
+    case 10..<14: isolation = .never
+    default: isolation = .dedicatedNodes
+    }
+    tenants.append(
+      TenantDemand(name: "tenant-\(t)", instances: instances, isolation: isolation))
+  }
+  return PlanRequest(fleet: fleet, tenants: tenants, timeLimitSeconds: 0.8)
+}
+
+func plannerSeconds(_ duration: Duration) -> String {
+  let (seconds, attoseconds) = duration.components
+  let millis = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+  let fraction = String(millis % 1000)
+  return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count)
+    + fraction
+}
