@@ -40,6 +40,10 @@ struct PlanModel: Sendable {
   var variables: [Variable]
   /// The position of each variable.
   let variableIndex: [Variable: Int]
+  /// The coverage row of each class and profile name.
+  let coverageRows: [[String: Int]]
+  /// The capacity row of each pool.
+  let capacityRows: [Int]
   /// The factor of a weighted compute slice in the most-demand objective.
   let servedScale: Double
 
@@ -238,6 +242,8 @@ struct PlanModel: Sendable {
     }
     self.patterns = patterns
     self.variables = variables
+    coverageRows = coverage
+    capacityRows = capacityRow
     variableIndex = Dictionary(
       uniqueKeysWithValues: variables.enumerated().map { ($1, $0) })
     program = IntegerProgram(
@@ -299,6 +305,11 @@ final class PatternCache: @unchecked Sendable {
 }
 
 extension PlanModel {
+  /// The coverage row of class `k` and a profile name.
+  func coverageRow(_ k: Int, _ name: String) -> Int? {
+    coverageRows[k][name]
+  }
+
   /// The index of a variable, if the model has it.
   func index(of variable: Variable) -> Int? {
     variableIndex[variable]

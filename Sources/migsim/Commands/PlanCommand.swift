@@ -10,7 +10,9 @@ struct PlanCommand: Command {
   let abstract = "plan MIG layouts: the fewest GPUs that serve every tenant"
   let usage =
     "DEMAND [--objective NAME] [--time-limit DURATION] [--output FILE] "
-    + "[--labels FILE] [--format table|json|csv]"
+    + "[--labels FILE] [--current FILE [--current-labels FILE] "
+    + "[--floor PERCENT] [--reconfiguration-time DURATION]] "
+    + "[--format table|json|csv]"
   let discussion = """
     Reads a demand file (the fleet's node groups and each tenant's MIG
     instances and isolation; docs/plan-format.md) and finds layouts the
@@ -28,6 +30,13 @@ struct PlanCommand: Command {
     applies it to the pool of that name). --labels writes the node →
     nvidia.com/mig.config label map. An input file is never overwritten,
     and replacing an existing file is said on standard error.
+
+    With --current (a mig-parted file of today's layouts: configs named
+    after node groups, or any configs with --current-labels), the plan
+    changes the fewest GPUs instead, and orders the node drains in steps
+    so that the compute slices in service never drop below --floor
+    (default 75 %) of today's; each drained node is out of service for
+    --reconfiguration-time (default 60s, as in the simulator).
     Definitions: docs/planner.md.
     """
   var examples: [(command: String, comment: String)] {
@@ -53,6 +62,18 @@ struct PlanCommand: Command {
           + "file's, else 10s)."),
       .value("output", short: "o", "FILE", help: "Write the mig-parted file."),
       .value("labels", "FILE", help: "Write the node → config label map."),
+      .value(
+        "current", "FILE",
+        help: "Replan from today's layouts (a mig-parted file), changing the fewest GPUs."),
+      .value(
+        "current-labels", "FILE",
+        help: "Today's node → config labels (as --labels writes them)."),
+      .value(
+        "floor", "PERCENT",
+        help: "Share of today's compute slices kept in service during a replan (default: 75)."),
+      .value(
+        "reconfiguration-time", "DURATION",
+        help: "Time one node is out of service while re-laid out (default: 60s)."),
       CommonOptions.format,
     ]
   }
@@ -82,14 +103,55 @@ struct PlanCommand: Command {
       }
       request.timeLimitSeconds = Double(seconds)
     }
+    var inputs = [path]
+    var replan: Replan? = nil
     let plan: Plan
-    do {
-      plan = try Planner.plan(request)
-    } catch {
-      throw CommandFailure("cannot plan '\(path)': \(error)")
+    if let current = arguments.value("current") {
+      inputs.append(current)
+      let file = try MIGPartedFile(contentsOfFile: current)
+      var labels: [String: String]? = nil
+      if let labelPath = arguments.value("current-labels") {
+        inputs.append(labelPath)
+        guard let data = FileManager.default.contents(atPath: labelPath),
+          let text = String(data: data, encoding: .utf8)
+        else { throw CommandFailure("cannot read '\(labelPath)'") }
+        labels = try CurrentLayouts.parseLabels(text: text, file: labelPath)
+      }
+      let layouts = try CurrentLayouts.layouts(
+        of: file, path: current, fleet: request.fleet, labels: labels)
+      var floor = 0.75
+      if let text = arguments.value("floor") {
+        let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
+        guard let value = Double(digits), (0...100).contains(value) else {
+          throw UsageError("--floor takes a percentage from 0 to 100, found '\(text)'")
+        }
+        floor = value / 100
+      }
+      var seconds = 60
+      if let text = arguments.value("reconfiguration-time") {
+        guard let value = Quantity.seconds(text) else {
+          throw UsageError(
+            "--reconfiguration-time takes a duration such as 60s, found '\(text)'")
+        }
+        seconds = value
+      }
+      do {
+        replan = try Planner.replan(
+          ReplanRequest(
+            plan: request, current: layouts, capacityFloor: floor,
+            reconfigurationSeconds: seconds))
+      } catch {
+        throw CommandFailure("cannot replan '\(path)': \(error)")
+      }
+      plan = replan!.plan
+    } else {
+      do {
+        plan = try Planner.plan(request)
+      } catch {
+        throw CommandFailure("cannot plan '\(path)': \(error)")
+      }
     }
     let parted = plan.migParted
-    let inputs = [path]
     for (option, text) in [
       ("output", parted.file.yamlText()), ("labels", parted.labelText),
     ] {
@@ -103,6 +165,17 @@ struct PlanCommand: Command {
       arguments.value($0) == "-"
     }
     guard !toStdout else { return .success }
+    if let replan {
+      switch format {
+      case .json:
+        context.outRaw(JSONWriter.write(replan.outputValue(parted)))
+      case .csv:
+        context.outRaw(replan.stepTable().renderCSV())
+      case .table:
+        context.outRaw(replan.text(parted))
+      }
+      return .success
+    }
     switch format {
     case .json:
       context.outRaw(JSONWriter.write(plan.outputValue(parted)))
@@ -281,6 +354,67 @@ extension Plan {
           .init("lpSolves", .integer(statistics.branchNodes)),
           .init("seconds", .number(statistics.seconds)),
         ])),
+    ])
+  }
+}
+
+extension Replan {
+  /// One row per step.
+  func stepTable() -> Table {
+    var table = Table(columns: [
+      .init("step", rightAligned: true), .init("nodes"),
+      .init("capacityDuring", rightAligned: true),
+      .init("capacityAfter", rightAligned: true),
+      .init("seconds", rightAligned: true),
+    ])
+    for (i, step) in steps.enumerated() {
+      table.append([
+        .integer(i + 1), .text(step.nodes.joined(separator: " ")),
+        .integer(step.capacityDuring), .integer(step.capacityAfter),
+        .integer(downtimePerNodeSeconds),
+      ])
+    }
+    return table
+  }
+
+  /// The human summary of a replan.
+  func text(_ parted: PlanMIGParted) -> String {
+    var lines: [String] = []
+    lines.append(
+      "GPUs re-laid out: \(changedGPUs), bound \(changedBound), gap "
+        + "\(changedGPUs - changedBound)"
+        + (plan.isOptimal ? " (optimal)" : " (time limit; best found)"))
+    lines.append(
+      "nodes drained: \(drainedNodes.count), \(steps.count) step(s), "
+        + "\(downtimePerNodeSeconds) s of downtime per drained node, "
+        + "\(totalSeconds) s in all")
+    let lowest = steps.map(\.capacityDuring).min() ?? capacityBefore
+    lines.append(
+      "compute slices in service: \(capacityBefore) before, floor "
+        + "\(capacityFloorSlices), lowest during a step \(lowest), after "
+        + "\(steps.last?.capacityAfter ?? capacityBefore)")
+    lines.append("")
+    lines.append(stepTable().renderText())
+    // The plan's own objective line is the replan's first lines.
+    lines.append(
+      plan.text(parted).split(separator: "\n", omittingEmptySubsequences: false)
+        .dropFirst(2).joined(separator: "\n"))
+    return lines.joined(separator: "\n")
+  }
+
+  /// The replan as JSON: its figures, its steps and the plan.
+  func outputValue(_ parted: PlanMIGParted) -> OutputValue {
+    .mapping([
+      .init("changedGPUs", .integer(changedGPUs)),
+      .init("changedBound", .integer(changedBound)),
+      .init("optimal", .bool(plan.isOptimal)),
+      .init("drainedNodes", .sequence(drainedNodes.map(OutputValue.string))),
+      .init("capacityBefore", .integer(capacityBefore)),
+      .init("capacityFloor", .integer(capacityFloorSlices)),
+      .init("downtimePerNodeSeconds", .integer(downtimePerNodeSeconds)),
+      .init("totalSeconds", .integer(totalSeconds)),
+      .init("steps", stepTable().outputValue),
+      .init("plan", plan.outputValue(parted)),
     ])
   }
 }
