@@ -61,15 +61,15 @@ public struct Replan: Sendable {
 }
 
 extension Planner {
-  /// Finds layouts that serve the demand while changing the fewest GPUs
-  /// (then using the fewest), and orders the node drains so that the
+  /// Finds layouts that serve the demand while changing the fewest GPUs,
+  /// and orders the node drains so that the
   /// compute slices in service never drop below the floor.
   ///
   /// A GPU that keeps its layout serves one tenant class with the
   /// instances it has (the others stay idle); a changed GPU gets any
-  /// valid pattern. The program: minimize (fleet GPUs + 1) × changed +
-  /// used, over kept-GPU variables (at most as many as have each current
-  /// mix) and pattern variables. Dedicated-nodes tenants are refused: a
+  /// valid pattern. The program: minimize the GPUs laid out anew, over
+  /// kept-GPU variables (at most as many as have each current mix, cost
+  /// 0) and pattern variables (cost 1). Dedicated-nodes tenants are refused: a
   /// kept GPU's node cannot be promised to them.
   ///
   /// - Throws: `PlanError` when the demand cannot be served, a tenant is
@@ -96,8 +96,6 @@ extension Planner {
     var flat = fewest
     for i in flat.fleet.indices { flat.fleet[i].sameConfigOnEveryNode = false }
     let model = PlanModel(request: flat, classes: classes, cache: cache)
-    let fleetGPUs = flat.fleet.reduce(0) { $0 + $1.gpuCount }
-    let scale = Double(fleetGPUs + 1)
 
     // Current mixes per pool, with their GPU slots.
     struct Slot { var node: Int; var gpu: Int }
@@ -146,13 +144,9 @@ extension Planner {
       }
     }
 
-    // The program: the plan's rows and pattern columns, with costs
-    // (fleet + 1) per changed GPU, plus kept-GPU columns of cost 1.
+    // The program: the plan's rows and pattern columns (cost 1 per GPU
+    // laid out anew), plus kept-GPU columns of cost 0.
     var program = model.program
-    for j in program.lp.columns.indices {
-      program.lp.columns[j].cost *= scale
-      program.lp.columns[j].cost += 1
-    }
     var kept: [(k: Int, π: Int, mix: Int)] = []
     let capacityRows = model.capacityRows
     for (π, list) in mixes.enumerated() {
@@ -167,7 +161,7 @@ extension Planner {
           guard !entries.isEmpty else { continue }
           entries.append((limit, 1))
           entries.append((capacityRows[π], 1))
-          program.lp.addColumn(cost: 1, entries: entries)
+          program.lp.addColumn(cost: 0, entries: entries)
           program.isInteger.append(true)
           kept.append((k, π, m))
         }
@@ -351,7 +345,7 @@ extension Planner {
         branchNodes: result.nodes, seconds: seconds))
     plan.value = Double(plan.gpusUsed)
     plan.bound = Double(plan.gpusUsed)
-    let changedBound = max(0, Int((result.bound / scale - 1 + 1e-9).rounded(.up)))
+    let changedBound = max(0, Int((result.bound - 1e-6).rounded(.up)))
     plan.isOptimal = result.isComplete
     return Replan(
       plan: plan, changedGPUs: changed.count,
