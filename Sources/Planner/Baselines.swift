@@ -223,6 +223,7 @@ enum Baselines {
     return BaselineResult(
       name: rule, gpus: gpus,
       idleSlices: max(0, slices - demandComputeSlices(request)), cost: cost,
-      reason: nil)
+      reason: request.fleet.contains(where: \.sameConfigOnEveryNode)
+        ? "ignores sameConfigOnEveryNode" : nil)
   }
 }

@@ -214,6 +214,13 @@ extension Plan {
     return table
   }
 
+  /// Text without its trailing newlines.
+  static func trimmed(_ text: String) -> String {
+    var result = text
+    while result.hasSuffix("\n") { result.removeLast() }
+    return result
+  }
+
   /// The human summary.
   func text(_ parted: PlanMIGParted) -> String {
     var lines: [String] = []
@@ -234,7 +241,8 @@ extension Plan {
       models.append([.text(model), .integer(used), .integer(total)])
     }
     lines.append("")
-    lines.append(models.renderText())
+    lines.append(Self.trimmed(models.renderText()))
+    lines.append("")
     lines.append(
       "GPUs used: \(gpusUsed), idle compute slices on them: \(idleSlices)")
     var tenants = Table(columns: [
@@ -251,9 +259,9 @@ extension Plan {
       ])
     }
     lines.append("")
-    lines.append(tenants.renderText())
+    lines.append(Self.trimmed(tenants.renderText()))
     lines.append("")
-    lines.append(summaryTable().renderText())
+    lines.append(Self.trimmed(summaryTable().renderText()))
     var perConfig: [(config: String, nodes: Int)] = []
     for label in parted.labels {
       if let i = perConfig.firstIndex(where: { $0.config == label.config }) {
@@ -394,7 +402,8 @@ extension Replan {
         + "\(capacityFloorSlices), lowest during a step \(lowest), after "
         + "\(steps.last?.capacityAfter ?? capacityBefore)")
     lines.append("")
-    lines.append(stepTable().renderText())
+    lines.append(Plan.trimmed(stepTable().renderText()))
+    lines.append("")
     // The plan's own objective line is the replan's first lines.
     lines.append(
       plan.text(parted).split(separator: "\n", omittingEmptySubsequences: false)
