@@ -24,34 +24,42 @@ func benchmarkPlanner() {
   times.sort()
   guard let plan = last else { return }
   let seconds = plannerSeconds(times[times.count / 2])
-  print("fleet GPUs: \(request.fleet.reduce(0) { $0 + $1.gpuCount }),"
-    + " tenants: \(request.tenants.count),"
-    + " patterns: \(plan.statistics.patterns),"
-    + " LP solves: \(plan.statistics.branchNodes)")
-  print("time: median \(seconds) s of \(times.count) runs;"
-    + " GPUs: \(plan.gpusUsed); bound: \(Int(plan.bound));"
-    + " gap: \(Int(plan.gap)); optimal: \(plan.isOptimal)")
+  print(
+    "fleet GPUs: \(request.fleet.reduce(0) { $0 + $1.gpuCount }),"
+      + " tenants: \(request.tenants.count),"
+      + " patterns: \(plan.statistics.patterns),"
+      + " LP solves: \(plan.statistics.branchNodes)")
+  print(
+    "time: median \(seconds) s of \(times.count) runs;"
+      + " GPUs: \(plan.gpusUsed); bound: \(Int(plan.bound));"
+      + " gap: \(Int(plan.gap)); optimal: \(plan.isOptimal)")
   for (model, gpus) in plan.gpusUsedByModel {
     print("  \(model): \(gpus) GPUs")
   }
   for baseline in plan.baselines {
-    print("  baseline \(baseline.name): "
-      + (baseline.gpus.map { "\($0) GPUs" } ?? (baseline.reason ?? "-")))
+    print(
+      "  baseline \(baseline.name): "
+        + (baseline.gpus.map { "\($0) GPUs" } ?? (baseline.reason ?? "-")))
   }
   let met = plan.gap <= 1 && times[times.count / 2] < .seconds(1)
-  print(met
-    ? "target met: within one GPU of the bound in under 1 s"
-    : "TARGET MISSED: gap \(plan.gap), time \(seconds) s")
+  print(
+    met
+      ? "target met: within one GPU of the bound in under 1 s"
+      : "TARGET MISSED: gap \(plan.gap), time \(seconds) s")
   benchmarkReplan()
 }
 
 /// The benchmark's request: 1,250 nodes of 8 GPUs in four groups.
 func plannerBenchmarkRequest() -> PlanRequest {
   let fleet = [
-    FleetGroup(name: "a100-40", model: .a100SXM4_40GB, nodeCount: 313, gpusPerNode: 8),
-    FleetGroup(name: "a100-80", model: .a100SXM4_80GB, nodeCount: 312, gpusPerNode: 8),
-    FleetGroup(name: "h100", model: .h100SXM5_80GB, nodeCount: 313, gpusPerNode: 8),
-    FleetGroup(name: "h200", model: .h200_141GB, nodeCount: 312, gpusPerNode: 8),
+    FleetGroup(
+      name: "a100-40", model: .a100SXM4_40GB, nodeCount: 313, gpusPerNode: 8),
+    FleetGroup(
+      name: "a100-80", model: .a100SXM4_80GB, nodeCount: 312, gpusPerNode: 8),
+    FleetGroup(
+      name: "h100", model: .h100SXM5_80GB, nodeCount: 313, gpusPerNode: 8),
+    FleetGroup(
+      name: "h200", model: .h200_141GB, nodeCount: 312, gpusPerNode: 8),
   ]
   // Every profile of the four models, two-slice 1g and +me included.
   var profiles: [String] = []
@@ -84,7 +92,8 @@ func plannerBenchmarkRequest() -> PlanRequest {
     default: isolation = .dedicatedNodes
     }
     tenants.append(
-      TenantDemand(name: "tenant-\(t)", instances: instances, isolation: isolation))
+      TenantDemand(
+        name: "tenant-\(t)", instances: instances, isolation: isolation))
   }
   return PlanRequest(fleet: fleet, tenants: tenants, timeLimitSeconds: 0.8)
 }
@@ -103,10 +112,15 @@ func plannerSeconds(_ duration: Duration) -> String {
 func benchmarkReplan() {
   print("== planner: minimal-change replan of 1,000 GPUs ==")
   let fleet = [
-    FleetGroup(name: "a100", model: .a100SXM4_80GB, nodeCount: 60, gpusPerNode: 8),
-    FleetGroup(name: "h100", model: .h100SXM5_80GB, nodeCount: 65, gpusPerNode: 8),
+    FleetGroup(
+      name: "a100", model: .a100SXM4_80GB, nodeCount: 60, gpusPerNode: 8),
+    FleetGroup(
+      name: "h100", model: .h100SXM5_80GB, nodeCount: 65, gpusPerNode: 8),
   ]
-  let profiles = ["1g.10gb", "1g.20gb", "2g.20gb", "3g.40gb", "4g.40gb", "7g.80gb", "1g.10gb+me"]
+  let profiles = [
+    "1g.10gb", "1g.20gb", "2g.20gb", "3g.40gb", "4g.40gb", "7g.80gb",
+    "1g.10gb+me",
+  ]
   var state: UInt64 = 12345
   func next(_ bound: Int) -> Int {
     state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -125,28 +139,40 @@ func benchmarkReplan() {
     for (name, count) in old {
       new[name] = max(0, count + count * (next(31) - 15) / 100)
     }
-    let isolation: PlanIsolation = t < 4 ? .shared : (t < 6 ? .never : .onlyWith(["tenant-\(t == 6 ? 7 : 6)"]))
-    before.append(TenantDemand(name: "tenant-\(t)", instances: old, isolation: isolation))
-    after.append(TenantDemand(name: "tenant-\(t)", instances: new, isolation: isolation))
+    let isolation: PlanIsolation =
+      t < 4
+      ? .shared : (t < 6 ? .never : .onlyWith(["tenant-\(t == 6 ? 7 : 6)"]))
+    before.append(
+      TenantDemand(name: "tenant-\(t)", instances: old, isolation: isolation))
+    after.append(
+      TenantDemand(name: "tenant-\(t)", instances: new, isolation: isolation))
   }
   let clock = ContinuousClock()
   do {
-    let first = try Planner.plan(PlanRequest(fleet: fleet, tenants: before, timeLimitSeconds: 1))
+    let first = try Planner.plan(
+      PlanRequest(fleet: fleet, tenants: before, timeLimitSeconds: 1))
     let current = Dictionary(
-      uniqueKeysWithValues: first.nodes.map { ($0.name, $0.gpus.map(\.profileCounts)) })
+      uniqueKeysWithValues: first.nodes.map {
+        ($0.name, $0.gpus.map(\.profileCounts))
+      })
     let start = clock.now
     let replan = try Planner.replan(
       ReplanRequest(
         plan: PlanRequest(fleet: fleet, tenants: after, timeLimitSeconds: 0.9),
         current: current))
     let elapsed = clock.now - start
-    print("fleet GPUs: 1000; GPUs used before: \(first.gpusUsed), after: \(replan.plan.gpusUsed)")
-    print("time: \(plannerSeconds(elapsed)) s; GPUs re-laid out: \(replan.changedGPUs);"
-      + " bound: \(replan.changedBound); gap: \(replan.changedGPUs - replan.changedBound);"
-      + " nodes drained: \(replan.drainedNodes.count) in \(replan.steps.count) step(s)")
-    print(elapsed < .seconds(1)
-      ? "target met: replan in under 1 s"
-      : "TARGET MISSED: replan took \(plannerSeconds(elapsed)) s")
+    print(
+      "fleet GPUs: 1000; GPUs used before: \(first.gpusUsed), after: \(replan.plan.gpusUsed)"
+    )
+    print(
+      "time: \(plannerSeconds(elapsed)) s; GPUs re-laid out: \(replan.changedGPUs);"
+        + " bound: \(replan.changedBound); gap: \(replan.changedGPUs - replan.changedBound);"
+        + " nodes drained: \(replan.drainedNodes.count) in \(replan.steps.count) step(s)"
+    )
+    print(
+      elapsed < .seconds(1)
+        ? "target met: replan in under 1 s"
+        : "TARGET MISSED: replan took \(plannerSeconds(elapsed)) s")
   } catch {
     print("replan failed: \(error)")
   }

@@ -110,7 +110,8 @@ public struct Plan: Sendable {
   public var gpusUsedByModel: [(model: String, gpus: Int)] {
     var result: [(model: String, gpus: Int)] = []
     for node in nodes {
-      let used = node.dedicatedTo != nil
+      let used =
+        node.dedicatedTo != nil
         ? node.gpus.count : node.gpus.count { !$0.isEmpty }
       if let i = result.firstIndex(where: { $0.model == node.model.name }) {
         result[i].gpus += used
@@ -126,7 +127,8 @@ public struct Plan: Sendable {
     var total = 0.0
     for node in nodes {
       let unit = request.fleet.first { $0.name == node.group }?.unitCost ?? 1
-      let used = node.dedicatedTo != nil
+      let used =
+        node.dedicatedTo != nil
         ? node.gpus.count : node.gpus.count { !$0.isEmpty }
       total += unit * Double(used)
     }

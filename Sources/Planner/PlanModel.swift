@@ -224,7 +224,8 @@ struct PlanModel: Sendable {
           for name in tenant.instances.keys.sorted() {
             let demand = tenant.instances[name] ?? 0
             guard demand > 0 else { continue }
-            let value = tenant.weight
+            let value =
+              tenant.weight
               * Double(Self.computeSlices(of: name, in: request))
             let row = lp.addRow(.atMost, Double(demand))
             lp.addColumn(
@@ -253,8 +254,7 @@ struct PlanModel: Sendable {
 
   /// The compute slices of a profile name on the first fleet model that
   /// has it (the `g` of a profile name is the same on every model).
-  static func computeSlices(of name: String, in request: PlanRequest) -> Int
-  {
+  static func computeSlices(of name: String, in request: PlanRequest) -> Int {
     for group in request.fleet {
       if let profile = group.model.profiles.first(where: { $0.name == name }) {
         return profile.computeSlices
@@ -275,7 +275,8 @@ final class PatternCache: @unchecked Sendable {
   func patterns(
     model: GPUModel, profiles: [MIGProfile], caps: [Int], rules: MIGRules
   ) -> LayoutPatterns {
-    let key = model.name + "|" + profiles.map(\.name).joined(separator: ",")
+    let key =
+      model.name + "|" + profiles.map(\.name).joined(separator: ",")
       + "|\(rules.driverRelease)"
     let uncapped: [[Int]]
     if let known = mixes[key] {
@@ -320,7 +321,8 @@ extension PlanModel {
     var total = 0.0
     for (j, variable) in variables.enumerated() {
       if case .served(let t, let name) = variable {
-        total += x[j] * request.tenants[t].weight
+        total +=
+          x[j] * request.tenants[t].weight
           * Double(Self.computeSlices(of: name, in: request))
       }
     }
@@ -332,7 +334,8 @@ extension PlanModel {
   var isIntegralServedWeight: Bool {
     request.tenants.allSatisfy { tenant in
       tenant.instances.keys.allSatisfy { name in
-        let value = tenant.weight
+        let value =
+          tenant.weight
           * Double(Self.computeSlices(of: name, in: request))
         return value.rounded() == value
       }

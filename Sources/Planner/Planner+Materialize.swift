@@ -20,9 +20,10 @@ extension Planner {
     // Remaining demand per class member.
     var remaining = request.tenants.map(\.instances)
 
-    func assign(_ counts: [Int], _ set: LayoutPatterns, classIndex k: Int,
-      keepExtra: Bool) -> GPUItem
-    {
+    func assign(
+      _ counts: [Int], _ set: LayoutPatterns, classIndex k: Int,
+      keepExtra: Bool
+    ) -> GPUItem {
       var instances: [(profile: String, tenant: String)] = []
       let members = model.classes[k].members
       for (i, profile) in set.profiles.enumerated() {
@@ -33,9 +34,10 @@ extension Planner {
             remaining[t][profile.name]! -= 1
             instances.append((profile.name, request.tenants[t].name))
           } else if keepExtra {
-            let owner = members.first {
-              request.tenants[$0].instances[profile.name] != nil
-            } ?? members[0]
+            let owner =
+              members.first {
+                request.tenants[$0].instances[profile.name] != nil
+              } ?? members[0]
             instances.append((profile.name, request.tenants[owner].name))
           }
         }
@@ -61,7 +63,8 @@ extension Planner {
           }
         } else {
           for _ in 0..<count {
-            let item = assign(set.counts[p], set, classIndex: k, keepExtra: false)
+            let item = assign(
+              set.counts[p], set, classIndex: k, keepExtra: false)
             if model.classes[k].isDedicated {
               dedicatedItems[k, default: [:]][π, default: []].append(item)
             } else {
@@ -109,7 +112,8 @@ extension Planner {
           PlannedInstance(placement: placement, tenant: owners[i].tenant))
         owners.remove(at: i)
       }
-      precondition(model.isValid(planned.map(\.placement), rules: request.rules))
+      precondition(
+        model.isValid(planned.map(\.placement), rules: request.rules))
       nodes[node].gpus[gpu].instances = planned
     }
 

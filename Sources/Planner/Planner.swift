@@ -36,8 +36,10 @@ public enum Planner {
   public static func plan(_ request: PlanRequest) throws(PlanError) -> Plan {
     let clock = ContinuousClock()
     let started = clock.now
-    let deadline = started + .milliseconds(
-      Int64(max(0.001, request.timeLimitSeconds) * 1000))
+    let deadline =
+      started
+      + .milliseconds(
+        Int64(max(0.001, request.timeLimitSeconds) * 1000))
     try check(request)
     let cache = PatternCache()
     let classes = request.planClasses()
@@ -92,7 +94,8 @@ public enum Planner {
         }
         classBound += results[k].bound
         classesComplete = classesComplete && results[k].isComplete
-        for (j, variable) in singles[k].variables.enumerated() where sx[j] != 0 {
+        for (j, variable) in singles[k].variables.enumerated() where sx[j] != 0
+        {
           guard let target = full.index(of: relabel(variable, to: k)) else {
             continue
           }
@@ -151,7 +154,8 @@ public enum Planner {
       }
       reportedBound = min(lower, value)
     }
-    let optimal = request.objective == .mostWeightedDemand
+    let optimal =
+      request.objective == .mostWeightedDemand
       ? reportedBound <= reportedValue + 1e-6
       : reportedBound >= reportedValue - 1e-6
 
@@ -159,14 +163,17 @@ public enum Planner {
     let baselines = Baselines.compute(request, classes: classes, cache: cache)
 
     let elapsed = clock.now - started
-    let seconds = Double(elapsed.components.seconds)
+    let seconds =
+      Double(elapsed.components.seconds)
       + Double(elapsed.components.attoseconds) / 1e18
     return Plan(
       request: request, nodes: nodes, value: reportedValue,
       bound: reportedBound, isOptimal: optimal && (complete || optimal),
       baselines: baselines,
       statistics: PlanStatistics(
-        patterns: full.variables.count { if case .gpus = $0 { true } else { false } },
+        patterns: full.variables.count {
+          if case .gpus = $0 { true } else { false }
+        },
         classes: classes.count, branchNodes: branchNodes, seconds: seconds))
   }
 
@@ -210,9 +217,10 @@ public enum Planner {
         incumbentValue = value
       }
     }
-    consider(x.indices.map {
-      program.isInteger[$0] ? (x[$0] - 1e-6).rounded(.up) : x[$0]
-    })
+    consider(
+      x.indices.map {
+        program.isInteger[$0] ? (x[$0] - 1e-6).rounded(.up) : x[$0]
+      })
     let clock = ContinuousClock()
     let budget = deadline - clock.now
     var nodes = 1
@@ -302,12 +310,14 @@ public enum Planner {
         }
         if groups.isEmpty {
           let models = Array(Set(request.fleet.map(\.model.name))).sorted()
-          var reason = "no GPU model of the fleet ("
+          var reason =
+            "no GPU model of the fleet ("
             + models.joined(separator: ", ") + ") offers it"
           if request.fleet.contains(where: { group in
             group.model.profiles.contains { $0.name == name }
           }) {
-            reason = "the fleet's models with it need a newer driver than "
+            reason =
+              "the fleet's models with it need a newer driver than "
               + "R\(request.rules.driverRelease)"
           } else if tenant.isolation == .dedicatedNodes,
             request.fleet.contains(where: { group in
@@ -319,7 +329,8 @@ public enum Planner {
           let near = request.fleet.flatMap { $0.model.profiles.map(\.name) }
             .filter { $0.hasPrefix(String(name.prefix(2))) }
           if !near.isEmpty {
-            reason += "; the fleet's models offer "
+            reason +=
+              "; the fleet's models offer "
               + Array(Set(near)).sorted().joined(separator: ", ")
           }
           throw .unservable(tenant: tenant.name, profile: name, reason: reason)
@@ -340,7 +351,8 @@ public enum Planner {
           let profile = group.model.availableProfiles(under: request.rules)
             .first(where: { $0.name == name })
         else { continue }
-        capacity += group.gpuCount
+        capacity +=
+          group.gpuCount
           * (profile.hasMediaExtensions ? 1 : profile.maxCount)
       }
       if demand > capacity {
@@ -365,7 +377,8 @@ public enum Planner {
         fleet: request.fleet, tenants: request.tenants, rules: request.rules,
         objective: .fewestGPUs), classes)
     let have = request.fleet.reduce(0) { $0 + $1.gpuCount }
-    var reason = "at least \(Int(need)) GPUs are needed with every "
+    var reason =
+      "at least \(Int(need)) GPUs are needed with every "
       + "tenant's isolation kept; the fleet has \(have)"
     if classes.contains(where: \.isDedicated) {
       reason += " (dedicated tenants take whole nodes)"
@@ -421,7 +434,8 @@ public enum Planner {
       }
       total += Double(gpus)
     }
-    let unit = request.objective == .lowestCost
+    let unit =
+      request.objective == .lowestCost
       ? request.fleet.map(\.unitCost).min() ?? 1 : 1
     return total * unit
   }

@@ -16,7 +16,9 @@ import Testing
   @Test func tablePrintsTheOptimumAndTheBaselines() throws {
     let run = try runMigsim(["plan", Self.demand])
     #expect(run.exitCode == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("objective fewest-gpus: 36, bound 36, gap 0 (optimal)"))
+    #expect(
+      run.stdout.contains(
+        "objective fewest-gpus: 36, bound 36, gap 0 (optimal)"))
     #expect(run.stdout.contains("all-balanced"))
     #expect(run.stdout.contains("first-fit-decreasing"))
   }
@@ -28,7 +30,9 @@ import Testing
     #expect(json["gpusUsed"] as? Int == 36)
     #expect(json["optimal"] as? Bool == true)
     #expect((json["baselines"] as? [Any])?.count == 4)
-    #expect((json["labels"] as? [String: Any])?["balanced-0"] as? String == "balanced")
+    #expect(
+      (json["labels"] as? [String: Any])?["balanced-0"] as? String == "balanced"
+    )
   }
 
   @Test func csvHasAHeaderAndARowPerLayout() throws {
@@ -71,7 +75,8 @@ import Testing
 
     let copy = folder.appendingPathComponent("demand.yaml")
     let original = try String(
-      contentsOf: packageRoot.appendingPathComponent(Self.demand), encoding: .utf8)
+      contentsOf: packageRoot.appendingPathComponent(Self.demand),
+      encoding: .utf8)
     try original.write(to: copy, atomically: true, encoding: .utf8)
     let refused = try runMigsim(["plan", copy.path, "-o", copy.path])
     #expect(refused.exitCode == 2)
@@ -82,19 +87,22 @@ import Testing
     let folder = try temporaryFolder("codes")
     defer { try? FileManager.default.removeItem(at: folder) }
     #expect(try runMigsim(["plan"]).exitCode == 2)
-    #expect(try runMigsim(["plan", Self.demand, "--objective", "cheap"]).exitCode == 2)
+    #expect(
+      try runMigsim(["plan", Self.demand, "--objective", "cheap"]).exitCode == 2
+    )
 
     let bad = folder.appendingPathComponent("bad.yaml")
-    try "fleet: []\ntenants: []\n".write(to: bad, atomically: true, encoding: .utf8)
+    try "fleet: []\ntenants: []\n".write(
+      to: bad, atomically: true, encoding: .utf8)
     let badRun = try runMigsim(["plan", bad.path])
     #expect(badRun.exitCode == 65)
     #expect(badRun.stderr.contains("at fleet"))
 
     let tooMuch = folder.appendingPathComponent("too-much.yaml")
     try """
-      fleet: [{name: g, gpuModel: h100-80gb, nodeCount: 1, gpuCount: 2}]
-      tenants: [{name: a, instances: {7g.80gb: 3}}]
-      """.write(to: tooMuch, atomically: true, encoding: .utf8)
+    fleet: [{name: g, gpuModel: h100-80gb, nodeCount: 1, gpuCount: 2}]
+    tenants: [{name: a, instances: {7g.80gb: 3}}]
+    """.write(to: tooMuch, atomically: true, encoding: .utf8)
     let refused = try runMigsim(["plan", tooMuch.path])
     #expect(refused.exitCode == 1)
     #expect(refused.stderr.contains("tenant 'a' cannot be served 7g.80gb"))

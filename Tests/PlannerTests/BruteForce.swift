@@ -54,7 +54,9 @@ enum BruteForce {
       var seen = Set<[String]>()
       func search(_ i: Int, _ bins: [[MIGProfile]]) -> Bool {
         if i == sorted.count { return true }
-        let key = ["\(i)"] + bins.map { $0.map(\.name).sorted().joined(separator: ",") }.sorted()
+        let key =
+          ["\(i)"]
+          + bins.map { $0.map(\.name).sorted().joined(separator: ",") }.sorted()
         if !seen.insert(key).inserted { return false }
         for b in bins.indices {
           let candidate = bins[b] + [sorted[i]]

@@ -86,7 +86,8 @@ import Testing
   }
 
   @Test func theShippedDemandFileReads() throws {
-    let request = try DemandFile.load(path: packageRoot + "/scenarios/plan-mig-capacity.yaml")
+    let request = try DemandFile.load(
+      path: packageRoot + "/scenarios/plan-mig-capacity.yaml")
     #expect(request.fleet.count == 2)
     #expect(request.tenants.count == 3)
   }
@@ -103,7 +104,8 @@ import Testing
     for (node, label) in zip(plan.nodes, parted.labels) {
       #expect(node.name == label.node)
       let config = try #require(read.config(named: label.config))
-      guard case .success(let layouts) = config.layouts(gpuCount: node.gpus.count)
+      guard
+        case .success(let layouts) = config.layouts(gpuCount: node.gpus.count)
       else {
         Issue.record("config \(label.config) misses a GPU")
         continue
@@ -115,7 +117,9 @@ import Testing
           continue
         }
         var byName: [String: Int] = [:]
-        for count in counts where count.count > 0 { byName[count.profile] = count.count }
+        for count in counts where count.count > 0 {
+          byName[count.profile] = count.count
+        }
         #expect(byName == gpu.profileCounts, "\(node.name)/\(gpu.index)")
       }
     }

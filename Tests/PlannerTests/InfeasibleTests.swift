@@ -14,7 +14,8 @@ import Testing
     #expect {
       try Planner.plan(request)
     } throws: { error in
-      guard case PlanError.unservable(let tenant, let profile, let reason) = error
+      guard
+        case PlanError.unservable(let tenant, let profile, let reason) = error
       else { return false }
       return tenant == "t" && profile == "1g.5gb"
         && reason.contains("no GPU model of the fleet")
@@ -49,7 +50,8 @@ import Testing
       try Planner.plan(request)
     } throws: { error in
       guard case PlanError.doesNotFit(let reason) = error else { return false }
-      return reason.contains("at least 5 GPUs") && reason.contains("fleet has 4")
+      return reason.contains("at least 5 GPUs")
+        && reason.contains("fleet has 4")
     }
   }
 

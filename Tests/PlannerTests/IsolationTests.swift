@@ -21,7 +21,9 @@ import Testing
         default: isolation = .dedicatedNodes
         }
         var instances: [String: Int] = [:]
-        let profiles = ["1g.10gb", "2g.20gb", "3g.40gb", "1g.10gb+me", "7g.80gb"]
+        let profiles = [
+          "1g.10gb", "2g.20gb", "3g.40gb", "1g.10gb+me", "7g.80gb",
+        ]
         for _ in 0..<(1 + Int(random.next() % 2)) {
           instances[profiles[Int(random.next() % 5)], default: 0] +=
             1 + Int(random.next() % 4)
@@ -31,12 +33,15 @@ import Testing
       }
       let request = PlanRequest(
         fleet: [
-          FleetGroup(name: "h", model: .h100SXM5_80GB, nodeCount: 6, gpusPerNode: 4),
-          FleetGroup(name: "a", model: .a100SXM4_80GB, nodeCount: 6, gpusPerNode: 2),
+          FleetGroup(
+            name: "h", model: .h100SXM5_80GB, nodeCount: 6, gpusPerNode: 4),
+          FleetGroup(
+            name: "a", model: .a100SXM4_80GB, nodeCount: 6, gpusPerNode: 2),
         ],
         tenants: tenants, timeLimitSeconds: 5)
       let plan = try Planner.plan(request)
-      let byName = Dictionary(uniqueKeysWithValues: tenants.map { ($0.name, $0) })
+      let byName = Dictionary(
+        uniqueKeysWithValues: tenants.map { ($0.name, $0) })
       func mayShare(_ x: String, _ y: String) -> Bool {
         func allows(_ p: String, _ q: String) -> Bool {
           switch byName[p]!.isolation {
@@ -49,7 +54,8 @@ import Testing
       }
       for node in plan.nodes {
         let nodeTenants = Set(node.gpus.flatMap { $0.instances.map(\.tenant) })
-        for tenant in nodeTenants where byName[tenant]!.isolation == .dedicatedNodes {
+        for tenant in nodeTenants
+        where byName[tenant]!.isolation == .dedicatedNodes {
           #expect(nodeTenants == [tenant], "\(node.name): \(nodeTenants)")
           #expect(node.dedicatedTo == tenant)
         }
@@ -59,7 +65,9 @@ import Testing
         for gpu in node.gpus {
           let onGPU = Set(gpu.instances.map(\.tenant))
           for x in onGPU {
-            for y in onGPU { #expect(mayShare(x, y), "\(node.name)/\(gpu.index)") }
+            for y in onGPU {
+              #expect(mayShare(x, y), "\(node.name)/\(gpu.index)")
+            }
           }
           #expect(node.model.isValid(gpu.instances.map(\.placement)))
         }

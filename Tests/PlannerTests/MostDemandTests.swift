@@ -5,7 +5,10 @@ import Testing
 @Suite struct MostDemandTests {
   @Test func theHeavierDemandWinsAFullFleet() throws {
     let request = PlanRequest(
-      fleet: [FleetGroup(name: "g", model: .h100SXM5_80GB, nodeCount: 1, gpusPerNode: 2)],
+      fleet: [
+        FleetGroup(
+          name: "g", model: .h100SXM5_80GB, nodeCount: 1, gpusPerNode: 2)
+      ],
       tenants: [
         TenantDemand(name: "a", instances: ["3g.40gb": 4], weight: 1),
         TenantDemand(name: "b", instances: ["7g.80gb": 2], weight: 3),
@@ -22,10 +25,14 @@ import Testing
 
   @Test func whatFitsIsServedWithTheFewestGPUs() throws {
     let request = PlanRequest(
-      fleet: [FleetGroup(name: "g", model: .a100SXM4_40GB, nodeCount: 1, gpusPerNode: 3)],
+      fleet: [
+        FleetGroup(
+          name: "g", model: .a100SXM4_40GB, nodeCount: 1, gpusPerNode: 3)
+      ],
       tenants: [
         TenantDemand(name: "a", instances: ["1g.5gb": 7], weight: 1),
-        TenantDemand(name: "b", instances: ["3g.20gb": 2], weight: 1, isolation: .never),
+        TenantDemand(
+          name: "b", instances: ["3g.20gb": 2], weight: 1, isolation: .never),
       ],
       objective: .mostWeightedDemand)
     let plan = try Planner.plan(request)

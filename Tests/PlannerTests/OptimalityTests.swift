@@ -98,14 +98,17 @@ import Testing
       objective: .lowestCost)
     let plan = try Planner.plan(request)
     #expect(plan.value == 4)
-    #expect(plan.gpusUsedByModel.first { $0.model == GPUModel.a100SXM4_80GB.name }?.gpus == 2)
+    #expect(
+      plan.gpusUsedByModel.first { $0.model == GPUModel.a100SXM4_80GB.name }?
+        .gpus == 2)
     #expect(plan.isOptimal)
   }
 
   @Test func everyEmittedLayoutIsValidAndReachedByItsCreationOrder() throws {
     let request = PlanRequest(
       fleet: [
-        FleetGroup(name: "g", model: .a100SXM4_40GB, nodeCount: 2, gpusPerNode: 4)
+        FleetGroup(
+          name: "g", model: .a100SXM4_40GB, nodeCount: 2, gpusPerNode: 4)
       ],
       tenants: [
         TenantDemand(
@@ -123,5 +126,34 @@ import Testing
         #expect(placements.count { $0.profileName.hasSuffix("+me") } <= 1)
       }
     }
+  }
+}
+
+@Suite struct HandExampleTests {
+  /// The example of docs/planner.md, "Every number the command prints".
+  @Test func theDocumentedFigures() throws {
+    let request = PlanRequest(
+      fleet: [
+        FleetGroup(
+          name: "node", model: .h100SXM5_80GB, nodeCount: 1, gpusPerNode: 4)
+      ],
+      tenants: [
+        TenantDemand(
+          name: "a", instances: ["1g.10gb": 3, "2g.20gb": 2, "3g.40gb": 1]),
+        TenantDemand(name: "b", instances: ["1g.10gb": 1], isolation: .never),
+      ])
+    let plan = try Planner.plan(request)
+    #expect(plan.value == 3)
+    #expect(plan.bound == 3)
+    #expect(plan.gap == 0)
+    #expect(plan.isOptimal)
+    #expect(plan.idleSlices == 10)
+    let baselines = Dictionary(
+      uniqueKeysWithValues: plan.baselines.map { ($0.name, $0) })
+    #expect(baselines["all-balanced"]?.gpus == 3)
+    #expect(baselines["all-balanced"]?.idleSlices == 10)
+    #expect(baselines["single-profile"]?.gpus == 4)
+    #expect(baselines["single-profile"]?.idleSlices == 17)
+    #expect(baselines["first-fit-decreasing"]?.gpus == 3)
   }
 }

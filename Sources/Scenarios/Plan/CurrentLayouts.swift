@@ -32,7 +32,8 @@ public enum CurrentLayouts {
       }
       let node = String(parts[0])
       if labels[node] != nil {
-        errors.append(InputError(at: at, path: "", "node '\(node)' is labelled twice"))
+        errors.append(
+          InputError(at: at, path: "", "node '\(node)' is labelled twice"))
       }
       labels[node] = String(parts[1].dropFirst(prefix.count))
     }
@@ -55,7 +56,8 @@ public enum CurrentLayouts {
     for group in fleet {
       for n in 0..<group.nodeCount {
         let node = "\(group.name)-\(n)"
-        let name = labels?[node]
+        let name =
+          labels?[node]
           ?? (file.config(named: group.name) != nil ? group.name : nil)
           ?? (file.configs.count == 1 ? file.configs[0].name : nil)
         guard let name, let config = file.config(named: name) else {
@@ -76,7 +78,9 @@ public enum CurrentLayouts {
             }
           }
           perGPU.append(
-            entry.map { $0.migEnabled ? $0.migDevices.filter { $0.value > 0 } : [:] }
+            entry.map {
+              $0.migEnabled ? $0.migDevices.filter { $0.value > 0 } : [:]
+            }
               ?? [:])
         }
         result[node] = perGPU

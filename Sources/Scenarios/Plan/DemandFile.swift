@@ -32,7 +32,8 @@ public enum DemandFile {
   /// Decodes the root, recording every mistake.
   public static func decode(_ reader: NodeReader) -> PlanRequest? {
     guard let root = reader.mapping(allowedKeys: keys) else { return nil }
-    let driver = root.optional("driver") { $0.int(min: 100, max: 9999) }
+    let driver =
+      root.optional("driver") { $0.int(min: 100, max: 9999) }
       ?? MIGRules.defaultDriverRelease
     let rules = MIGRules(driverRelease: driver)
     let objective = root.optional("objective") { $0.oneOf(PlanObjective.self) }
@@ -40,7 +41,8 @@ public enum DemandFile {
     let fleet = root.required("fleet") { node in
       node.sequence { decodeGroup($0, rules: rules) }
     }
-    if let node = root.optional("fleet"), case .sequence(let items) = node.node.value,
+    if let node = root.optional("fleet"),
+      case .sequence(let items) = node.node.value,
       items.isEmpty
     {
       node.typeMismatch(expected: "a sequence of at least one node group")
@@ -96,7 +98,8 @@ public enum DemandFile {
       guard let text = value.string(nonEmpty: true) else { return nil }
       guard let model = GPUModel.named(text) else {
         let known = GPUModel.all.map { $0.aliases.first ?? $0.name }
-        var message = "unknown GPU model '\(text)'; expected one of: "
+        var message =
+          "unknown GPU model '\(text)'; expected one of: "
           + known.joined(separator: ", ")
         if let near = KeySuggestion.nearest(
           to: text.lowercased(),
@@ -160,7 +163,8 @@ public enum DemandFile {
           if catalog {
             message += " under driver R\(rules.driverRelease)"
           }
-          message += "; the fleet's models offer: "
+          message +=
+            "; the fleet's models offer: "
             + offered.sorted().joined(separator: ", ")
           if let near = KeySuggestion.nearest(
             to: profile, among: offered.sorted())
@@ -174,10 +178,13 @@ public enum DemandFile {
       }
       return failed ? nil : counts
     }
-    let weight = map.optional("weight") { $0.double(min: 0, excludingMin: true) }
-    let kind = map.optional("isolation") {
-      $0.oneOf(["shared", "only-with", "never", "dedicated-nodes"])
-    } ?? "shared"
+    let weight = map.optional("weight") {
+      $0.double(min: 0, excludingMin: true)
+    }
+    let kind =
+      map.optional("isolation") {
+        $0.oneOf(["shared", "only-with", "never", "dedicated-nodes"])
+      } ?? "shared"
     let shareWith = map.optional("shareWith") { value -> [String]? in
       guard let items = value.sequence() else { return nil }
       var names: [String] = []

@@ -56,7 +56,8 @@ extension Plan {
         distinct.append(list)
       }
       for (node, list) in zip(members, entries) {
-        let name = distinct.count == 1
+        let name =
+          distinct.count == 1
           ? group : "\(group)-\(distinct.firstIndex(of: list)! + 1)"
         labels.append((node.name, name))
       }

@@ -41,13 +41,21 @@ struct PlanCommand: Command {
     """
   var examples: [(command: String, comment: String)] {
     [
-      ("migsim plan scenarios/plan-mig-capacity.yaml", "the plan and baselines"),
-      ("migsim plan scenarios/plan-mig-capacity.yaml -o plan.yaml",
-       "write the mig-parted file"),
-      ("migsim simulate scenarios/mig-capacity.yaml --mig-config plan.yaml",
-       "run the scenario with the planned layouts"),
-      ("migsim plan demand.yaml --objective most-demand --format json",
-       "the most weighted demand the fleet serves, as JSON"),
+      (
+        "migsim plan scenarios/plan-mig-capacity.yaml", "the plan and baselines"
+      ),
+      (
+        "migsim plan scenarios/plan-mig-capacity.yaml -o plan.yaml",
+        "write the mig-parted file"
+      ),
+      (
+        "migsim simulate scenarios/mig-capacity.yaml --mig-config plan.yaml",
+        "run the scenario with the planned layouts"
+      ),
+      (
+        "migsim plan demand.yaml --objective most-demand --format json",
+        "the most weighted demand the fleet serves, as JSON"
+      ),
     ]
   }
   var options: [OptionSpec] {
@@ -64,16 +72,21 @@ struct PlanCommand: Command {
       .value("labels", "FILE", help: "Write the node → config label map."),
       .value(
         "current", "FILE",
-        help: "Replan from today's layouts (a mig-parted file), changing the fewest GPUs."),
+        help:
+          "Replan from today's layouts (a mig-parted file), changing the fewest GPUs."
+      ),
       .value(
         "current-labels", "FILE",
         help: "Today's node → config labels (as --labels writes them)."),
       .value(
         "floor", "PERCENT",
-        help: "Share of today's compute slices kept in service during a replan (default: 75)."),
+        help:
+          "Share of today's compute slices kept in service during a replan (default: 75)."
+      ),
       .value(
         "reconfiguration-time", "DURATION",
-        help: "Time one node is out of service while re-laid out (default: 60s)."),
+        help:
+          "Time one node is out of service while re-laid out (default: 60s)."),
       CommonOptions.format,
     ]
   }
@@ -123,7 +136,8 @@ struct PlanCommand: Command {
       if let text = arguments.value("floor") {
         let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
         guard let value = Double(digits), (0...100).contains(value) else {
-          throw UsageError("--floor takes a percentage from 0 to 100, found '\(text)'")
+          throw UsageError(
+            "--floor takes a percentage from 0 to 100, found '\(text)'")
         }
         floor = value / 100
       }
@@ -131,7 +145,8 @@ struct PlanCommand: Command {
       if let text = arguments.value("reconfiguration-time") {
         guard let value = Quantity.seconds(text) else {
           throw UsageError(
-            "--reconfiguration-time takes a duration such as 60s, found '\(text)'")
+            "--reconfiguration-time takes a duration such as 60s, found '\(text)'"
+          )
         }
         seconds = value
       }
@@ -225,12 +240,17 @@ extension Plan {
   func text(_ parted: PlanMIGParted) -> String {
     var lines: [String] = []
     let objective = request.objective.rawValue
-    let valueText = formatFixed(value, decimals: request.objective == .fewestGPUs ? 0 : 2)
-    let boundText = formatFixed(bound, decimals: request.objective == .fewestGPUs ? 0 : 2)
+    let valueText = formatFixed(
+      value, decimals: request.objective == .fewestGPUs ? 0 : 2)
+    let boundText = formatFixed(
+      bound, decimals: request.objective == .fewestGPUs ? 0 : 2)
     lines.append(
       "objective \(objective): \(valueText), bound \(boundText), gap "
         + "\(formatFixed(gap, decimals: request.objective == .fewestGPUs ? 0 : 2))"
-        + (isOptimal ? " (optimal)" : " (time limit; best found)"))
+        + (isOptimal
+          ? " (optimal)"
+          : " (stopped by the time limit, a wall clock: best found; "
+            + "a rerun may differ)"))
     var models = Table(columns: [
       .init("model"), .init("gpusUsed", rightAligned: true),
       .init("gpusInFleet", rightAligned: true),
@@ -277,8 +297,7 @@ extension Plan {
         .joined(separator: ", "))
     lines.append(
       "search: \(statistics.patterns) patterns, \(statistics.classes) "
-        + "tenant classes, \(statistics.branchNodes) LP solves, "
-        + "\(formatFixed(statistics.seconds, decimals: 3)) s")
+        + "tenant classes, \(statistics.branchNodes) LP solves")
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -299,7 +318,8 @@ extension Plan {
         .sequence(
           gpusUsedByModel.map {
             .mapping([
-              .init("model", .string($0.model)), .init("gpus", .integer($0.gpus)),
+              .init("model", .string($0.model)),
+              .init("gpus", .integer($0.gpus)),
             ])
           })),
       .init(
@@ -334,7 +354,9 @@ extension Plan {
             .mapping([
               .init("name", .string(node.name)),
               .init("model", .string(node.model.name)),
-              .init("dedicatedTo", node.dedicatedTo.map(OutputValue.string) ?? .null),
+              .init(
+                "dedicatedTo", node.dedicatedTo.map(OutputValue.string) ?? .null
+              ),
               .init(
                 "gpus",
                 .sequence(
@@ -346,7 +368,8 @@ extension Plan {
                         .sequence(
                           gpu.instances.map {
                             .mapping([
-                              .init("placement", .string($0.placement.description)),
+                              .init(
+                                "placement", .string($0.placement.description)),
                               .init("tenant", .string($0.tenant)),
                             ])
                           })),
@@ -360,7 +383,6 @@ extension Plan {
           .init("patterns", .integer(statistics.patterns)),
           .init("classes", .integer(statistics.classes)),
           .init("lpSolves", .integer(statistics.branchNodes)),
-          .init("seconds", .number(statistics.seconds)),
         ])),
     ])
   }
@@ -391,7 +413,10 @@ extension Replan {
     lines.append(
       "GPUs re-laid out: \(changedGPUs), bound \(changedBound), gap "
         + "\(changedGPUs - changedBound)"
-        + (plan.isOptimal ? " (optimal)" : " (time limit; best found)"))
+        + (plan.isOptimal
+          ? " (optimal)"
+          : " (stopped by the time limit, a wall clock: best found; "
+            + "a rerun may differ)"))
     lines.append(
       "nodes drained: \(drainedNodes.count), \(steps.count) step(s), "
         + "\(downtimePerNodeSeconds) s of downtime per drained node, "

@@ -75,7 +75,8 @@ struct IntegerProgram: Sendable {
           upperBound[branch.variable] = min(
             upperBound[branch.variable] ?? .infinity, branch.value)
         } else {
-          lower[branch.variable] = max(lower[branch.variable] ?? 0, branch.value)
+          lower[branch.variable] = max(
+            lower[branch.variable] ?? 0, branch.value)
         }
       }
       if lower.contains(where: { entry in
@@ -156,7 +157,9 @@ struct IntegerProgram: Sendable {
     } else {
       bound = bestX == nil ? .infinity : bestValue
     }
-    if bound.isFinite { bound = min(roundedBound(bound), max(bound, bestValue)) }
+    if bound.isFinite {
+      bound = min(roundedBound(bound), max(bound, bestValue))
+    }
     return Result(
       x: bestX, value: bestValue, bound: bound, isComplete: !timedOut,
       nodes: nodes)

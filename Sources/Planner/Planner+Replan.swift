@@ -81,13 +81,17 @@ extension Planner {
     let started = clock.now
     let base = request.plan
     try check(base)
-    if let tenant = base.tenants.first(where: { $0.isolation == .dedicatedNodes }) {
+    if let tenant = base.tenants.first(where: {
+      $0.isolation == .dedicatedNodes
+    }) {
       throw .invalidRequest(
         "tenant '\(tenant.name)' has dedicated nodes, which a replan from "
           + "current layouts does not support; plan from scratch instead")
     }
-    let deadline = started + .milliseconds(
-      Int64(max(0.001, base.timeLimitSeconds) * 1000))
+    let deadline =
+      started
+      + .milliseconds(
+        Int64(max(0.001, base.timeLimitSeconds) * 1000))
     let cache = PatternCache()
     let classes = base.planClasses()
     var fewest = base
@@ -156,7 +160,8 @@ extension Planner {
           var entries: [(row: Int, value: Double)] = []
           for (name, count) in mix.counts {
             guard let row = model.coverageRow(k, name) else { continue }
-            entries.append((row, Double(min(count, tenantClass.demand[name] ?? 0))))
+            entries.append(
+              (row, Double(min(count, tenantClass.demand[name] ?? 0))))
           }
           guard !entries.isEmpty else { continue }
           entries.append((limit, 1))
@@ -183,7 +188,9 @@ extension Planner {
       let group = flat.fleet[nodeGroup[node]]
       return PlannedNode(
         name: nodeNames[node], group: group.name, model: group.model,
-        gpus: (0..<group.gpusPerNode).map { PlannedGPU(index: $0, instances: []) })
+        gpus: (0..<group.gpusPerNode).map {
+          PlannedGPU(index: $0, instances: [])
+        })
     }
     var taken = Set<[Int]>()
     var changed = Set<[Int]>()
@@ -257,7 +264,8 @@ extension Planner {
         guard let slot = best else { break }
         taken.insert([slot.node, slot.gpu])
         var counts: [String: Int] = [:]
-        for (i, profile) in set.profiles.enumerated() where set.counts[p][i] > 0 {
+        for (i, profile) in set.profiles.enumerated() where set.counts[p][i] > 0
+        {
           counts[profile.name] = set.counts[p][i]
         }
         // Drop instances beyond the class's remaining demand.
@@ -335,7 +343,8 @@ extension Planner {
     flush()
 
     let elapsed = clock.now - started
-    let seconds = Double(elapsed.components.seconds)
+    let seconds =
+      Double(elapsed.components.seconds)
       + Double(elapsed.components.attoseconds) / 1e18
     var plan = Plan(
       request: fewest, nodes: nodes, value: 0, bound: 0, isOptimal: false,

@@ -91,7 +91,8 @@ extension PlanRequest {
         demand[name, default: 0] += count
       }
     }
-    let dedicated = members.count == 1
+    let dedicated =
+      members.count == 1
       && tenants[members[0]].isolation == .dedicatedNodes
     return TenantClass(members: members, isDedicated: dedicated, demand: demand)
   }

@@ -25,7 +25,9 @@ enum Baselines {
     _ request: PlanRequest, _ classes: [TenantClass], _ cache: PatternCache
   ) -> BaselineResult {
     var fewest = request
-    if fewest.objective == .mostWeightedDemand { fewest.objective = .fewestGPUs }
+    if fewest.objective == .mostWeightedDemand {
+      fewest.objective = .fewestGPUs
+    }
     let model = PlanModel(
       request: fewest, classes: classes, choice: choice, cache: cache)
     // A profile the config never has cannot be served at all.
@@ -88,9 +90,10 @@ enum Baselines {
   /// Compute slices of every instance asked for.
   static func demandComputeSlices(_ request: PlanRequest) -> Int {
     request.tenants.reduce(0) { total, tenant in
-      total + tenant.instances.reduce(0) {
-        $0 + $1.value * PlanModel.computeSlices(of: $1.key, in: request)
-      }
+      total
+        + tenant.instances.reduce(0) {
+          $0 + $1.value * PlanModel.computeSlices(of: $1.key, in: request)
+        }
     }
   }
 
@@ -140,7 +143,8 @@ enum Baselines {
               ok = known
             } else {
               // The counting rules first: cheap, and most refusals.
-              ok = model.violations(ofInstances: names, rules: request.rules)
+              ok =
+                model.violations(ofInstances: names, rules: request.rules)
                 .isEmpty
                 && (try? model.arrangement(of: names, rules: request.rules))
                   != nil
@@ -181,9 +185,12 @@ enum Baselines {
           while most < left {
             let names = Array(repeating: name, count: most + 1)
             let key = model.name + "|" + names.joined(separator: ",")
-            let ok = fits[key] ?? (
-              model.violations(ofInstances: names, rules: request.rules).isEmpty
-                && (try? model.arrangement(of: names, rules: request.rules)) != nil)
+            let ok =
+              fits[key]
+              ?? (model.violations(ofInstances: names, rules: request.rules)
+                .isEmpty
+                && (try? model.arrangement(of: names, rules: request.rules))
+                  != nil)
             fits[key] = ok
             if !ok { break }
             most += 1
