@@ -135,20 +135,26 @@ public struct Plan: Sendable {
     return total
   }
 
-  /// Compute slices of the GPUs taken that no instance holds.
+  /// Compute slices of the GPUs taken that serve no demand: the GPUs'
+  /// compute slices less those of the instances served (spare instances
+  /// that a same-config group repeats on every node count as idle).
+  ///
+  /// - Complexity: O(GPUs + instances).
   public var idleSlices: Int {
-    var idle = 0
+    var total = 0
     for node in nodes {
-      for gpu in node.gpus where !gpu.isEmpty || node.dedicatedTo != nil {
-        let used = gpu.instances.reduce(0) { sum, instance in
-          sum
-            + (node.model.profile(named: instance.placement.profileName)?
-              .computeSlices ?? 0)
-        }
-        idle += node.model.computeSliceCount - used
+      let used =
+        node.dedicatedTo != nil
+        ? node.gpus.count : node.gpus.count { !$0.isEmpty }
+      total += used * node.model.computeSliceCount
+    }
+    var servedSlices = 0
+    for counts in served.values {
+      for (name, count) in counts {
+        servedSlices += count * PlanModel.computeSlices(of: name, in: request)
       }
     }
-    return idle
+    return max(0, total - servedSlices)
   }
 
   /// Instances served per tenant and profile (instances beyond a tenant's

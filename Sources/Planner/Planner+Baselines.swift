@@ -108,7 +108,14 @@ enum Baselines {
     _ request: PlanRequest, _ classes: [TenantClass]
   ) -> BaselineResult {
     let rule = "first-fit-decreasing"
-    var free = request.fleet.map(\.gpuCount)
+    // A same-config group is filled one node's GPUs at a time: each GPU
+    // there stands for one GPU on every node of the group.
+    var free = request.fleet.map {
+      $0.sameConfigOnEveryNode ? $0.gpusPerNode : $0.gpuCount
+    }
+    func unit(_ g: Int) -> Int {
+      request.fleet[g].sameConfigOnEveryNode ? request.fleet[g].nodeCount : 1
+    }
     var gpus = 0
     var cost = 0.0
     var slices = 0
@@ -152,9 +159,10 @@ enum Baselines {
             }
             guard ok else { continue }
             // Move as many GPUs of this state as instances are left.
-            let moved = min(left, states[s].count)
+            let u = unit(states[s].group)
+            let moved = min((left + u - 1) / u, states[s].count)
             states[s].count -= moved
-            left -= moved
+            left = max(0, left - moved * u)
             if let t = states.firstIndex(where: {
               $0.group == states[s].group && $0.names == names
             }) {
@@ -169,6 +177,8 @@ enum Baselines {
           guard
             let g = request.fleet.indices.first(where: { g in
               free[g] > 0
+                && !(tenantClass.isDedicated
+                  && request.fleet[g].sameConfigOnEveryNode)
                 && request.fleet[g].model.availableProfiles(
                   under: request.rules
                 ).contains { $0.name == name }
@@ -195,21 +205,25 @@ enum Baselines {
             if !ok { break }
             most += 1
           }
-          let full = min(free[g], left / most)
+          let u = unit(g)
+          let full = min(free[g], left / (most * u))
           if full > 0 {
             free[g] -= full
-            left -= full * most
+            left -= full * most * u
             states.append((g, Array(repeating: name, count: most), full))
           } else {
             free[g] -= 1
-            states.append((g, Array(repeating: name, count: left), 1))
+            let count = min(most, (left + u - 1) / u)
+            states.append((g, Array(repeating: name, count: count), 1))
             left = 0
           }
         }
       }
       // Count the class's GPUs per group.
       var perGroup = Array(repeating: 0, count: request.fleet.count)
-      for state in states { perGroup[state.group] += state.count }
+      for state in states {
+        perGroup[state.group] += state.count * unit(state.group)
+      }
       for (g, count) in perGroup.enumerated() where count > 0 {
         var taken = count
         if tenantClass.isDedicated {
@@ -230,7 +244,6 @@ enum Baselines {
     return BaselineResult(
       name: rule, gpus: gpus,
       idleSlices: max(0, slices - demandComputeSlices(request)), cost: cost,
-      reason: request.fleet.contains(where: \.sameConfigOnEveryNode)
-        ? "ignores sameConfigOnEveryNode" : nil)
+      reason: nil)
   }
 }

@@ -282,6 +282,15 @@ extension Plan {
     lines.append(Self.trimmed(tenants.renderText()))
     lines.append("")
     lines.append(Self.trimmed(summaryTable().renderText()))
+    if let balanced = baselines.first(where: { $0.name == "all-balanced" }),
+      let gpus = balanced.gpus, gpus > 0
+    {
+      let saved = gpus - gpusUsed
+      lines.append(
+        "against all-balanced: \(saved) GPUs saved ("
+          + formatFixed(Double(saved) * 100 / Double(gpus), decimals: 1)
+          + " % of \(gpus))")
+    }
     var perConfig: [(config: String, nodes: Int)] = []
     for label in parted.labels {
       if let i = perConfig.firstIndex(where: { $0.config == label.config }) {
