@@ -1,3 +1,4 @@
+import Foundation
 import MIGGeometry
 import Planner
 
@@ -95,7 +96,10 @@ func plannerBenchmarkRequest() -> PlanRequest {
       TenantDemand(
         name: "tenant-\(t)", instances: instances, isolation: isolation))
   }
-  return PlanRequest(fleet: fleet, tenants: tenants, timeLimitSeconds: 0.8)
+  return PlanRequest(
+    fleet: fleet, tenants: tenants,
+    timeLimitSeconds: Double(
+      ProcessInfo.processInfo.environment["PLAN_LIMIT"] ?? "0.8") ?? 0.8)
 }
 
 func plannerSeconds(_ duration: Duration) -> String {

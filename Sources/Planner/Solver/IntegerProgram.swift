@@ -49,7 +49,11 @@ struct IntegerProgram: Sendable {
     let clock = ContinuousClock()
     var bestX = incumbent
     var bestValue = incumbent.map(objective) ?? .infinity
-    var stack: [(branches: [Branch], bound: Double)] = [([], -.infinity)]
+    // Each open node carries its parent's optimal basis, from which the
+    // dual simplex method starts.
+    var stack: [(branches: [Branch], bound: Double, basis: [Int]?)] = [
+      ([], -.infinity, nil)
+    ]
     var nodes = 0
     var rootBound = -Double.infinity
     var timedOut = false
@@ -92,12 +96,19 @@ struct IntegerProgram: Sendable {
           program.rows[entry.row].rhs -= entry.value * l
         }
       }
-      for (j, u) in upperBound.sorted(by: { $0.key < $1.key }) {
-        let row = program.addRow(.atMost, u - (lower[j] ?? 0))
+      // Upper-bound rows in order of each variable's first upward
+      // bound, so a child's rows are its parent's plus at most one.
+      var seen = Set<Int>()
+      for branch in node.branches where branch.isUpper {
+        guard seen.insert(branch.variable).inserted else { continue }
+        let j = branch.variable
+        let row = program.addRow(
+          .atMost, (upperBound[j] ?? 0) - (lower[j] ?? 0))
         program.columns[j].entries.append((row, 1))
       }
       nodes += 1
-      guard case .optimal(let shiftedValue, var x, _) = program.solve() else {
+      let (outcome, basis) = program.solve(warm: node.basis)
+      guard case .optimal(let shiftedValue, var x, _) = outcome else {
         if node.branches.isEmpty { rootBound = .infinity }
         continue
       }
@@ -146,8 +157,8 @@ struct IntegerProgram: Sendable {
         variable: branchOn, isUpper: false, value: x[branchOn].rounded(.up))
       // Depth first, the upward branch first: for covering rows it reaches
       // a feasible solution soonest.
-      stack.append((node.branches + [down], value))
-      stack.append((node.branches + [upper], value))
+      stack.append((node.branches + [down], value, basis))
+      stack.append((node.branches + [upper], value, basis))
     }
 
     var bound: Double

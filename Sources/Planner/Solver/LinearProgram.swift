@@ -54,15 +54,24 @@ struct LinearProgram: Sendable {
   /// - Complexity: per iteration O(m³) for the factorization of an m-row
   ///   basis plus O(nnz) for pricing.
   func solve(iterationLimit: Int = 200_000) -> Outcome {
+    solveCold(iterationLimit: iterationLimit).outcome
+  }
+
+  /// `solve()`, also returning the optimal basis when no artificial
+  /// variable is left in it.
+  func solveCold(iterationLimit: Int = 200_000)
+    -> (outcome: Outcome, basis: [Int]?)
+  {
     let m = rows.count
     let n = columns.count
     if m == 0 {
       // Nothing constrains x ≥ 0: zero is optimal unless a cost is negative.
       if columns.contains(where: { $0.cost < -Self.tolerance }) {
-        return .unbounded
+        return (.unbounded, nil)
       }
-      return .optimal(
-        value: 0, x: Array(repeating: 0, count: n), duals: [])
+      return (
+        .optimal(value: 0, x: Array(repeating: 0, count: n), duals: []), nil
+      )
     }
     // Standard form: flip rows so every right-hand side is ≥ 0, add a
     // slack (≤) or surplus (≥) per inequality and an artificial per row
@@ -83,9 +92,15 @@ struct LinearProgram: Sendable {
       column.entries.map { ($0.row, $0.value * sign[$0.row]) }
     }
     var cost = columns.map(\.cost)
+    // The slack of row i is column n + i in every solve (an equality row
+    // gets an empty one), so a basis can be handed to a child program.
     var basis = Array(repeating: -1, count: m)
-    for i in 0..<m where senses[i] != .equal {
-      cols.append([(i, senses[i] == .atMost ? 1 : -1)])
+    for i in 0..<m {
+      switch senses[i] {
+      case .atMost: cols.append([(i, 1)])
+      case .atLeast: cols.append([(i, -1)])
+      case .equal: cols.append([])
+      }
       cost.append(0)
       if senses[i] == .atMost { basis[i] = cols.count - 1 }
     }
@@ -103,25 +118,79 @@ struct LinearProgram: Sendable {
     if firstArtificial < total {
       let phaseOne = (0..<total).map { isArtificial($0) ? 1.0 : 0.0 }
       switch engine.run(cost: phaseOne, barred: { _ in false }) {
-      case .unbounded, .stalled: return .infeasible
+      case .unbounded, .stalled: return (.infeasible, nil)
       case .optimal(let value):
         if value > Self.feasibilityTolerance * max(1, b.reduce(0, +)) {
-          return .infeasible
+          return (.infeasible, nil)
         }
       }
     }
     var phaseTwo = cost
     for j in firstArtificial..<total { phaseTwo[j] = 0 }
     switch engine.run(cost: phaseTwo, barred: isArtificial) {
-    case .unbounded: return .unbounded
-    case .stalled: return .infeasible
+    case .unbounded: return (.unbounded, nil)
+    case .stalled: return (.infeasible, nil)
     case .optimal(let value):
       var x = Array(repeating: 0.0, count: n)
       for (i, j) in engine.basis.enumerated() where j < n {
         x[j] = max(0, engine.values[i])
       }
       let duals = (0..<m).map { engine.duals[$0] * sign[$0] }
-      return .optimal(value: value, x: x, duals: duals)
+      let basis =
+        engine.basis.allSatisfy { $0 < firstArtificial } ? engine.basis : nil
+      return (.optimal(value: value, x: x, duals: duals), basis)
+    }
+  }
+
+  /// Solves starting from a basis of a closely related program (the
+  /// parent of a branch): the same structural columns, the same rows plus
+  /// at most a few appended ones. The basis stays dual feasible, so the
+  /// dual simplex method restores primal feasibility in a few pivots;
+  /// the primal method then finishes. Falls back to a cold solve when
+  /// the basis does not fit or the pivots stall.
+  ///
+  /// - Parameter warm: basic columns (structural j, or n + i for the
+  ///   slack of row i), one per row of the parent program.
+  /// - Returns: the outcome and the optimal basis, if any.
+  /// - Complexity: per pivot O(m³ + nnz), as `solve`.
+  func solve(warm: [Int]?) -> (outcome: Outcome, basis: [Int]?) {
+    let m = rows.count
+    let n = columns.count
+    guard var basis = warm, basis.count <= m, m > 0,
+      rows.allSatisfy({ $0.sense != .equal })
+    else {
+      return solveCold()
+    }
+    for i in basis.count..<m { basis.append(n + i) }
+    var cols: [[(row: Int, value: Double)]] = columns.map(\.entries)
+    var cost = columns.map(\.cost)
+    for i in 0..<m {
+      cols.append([(i, rows[i].sense == .atMost ? 1 : -1)])
+      cost.append(0)
+    }
+    var engine = Engine(
+      m: m, columns: cols, b: rows.map(\.rhs), basis: basis,
+      iterationLimit: 10_000)
+    switch engine.restoreFeasibility(cost: cost) {
+    case .some(false):
+      return (.infeasible, nil)
+    case .none:
+      return solveCold()
+    case .some(true):
+      break
+    }
+    switch engine.run(cost: cost, barred: { _ in false }) {
+    case .unbounded: return (.unbounded, nil)
+    case .stalled:
+      return solveCold()
+    case .optimal(let value):
+      var x = Array(repeating: 0.0, count: n)
+      for (i, j) in engine.basis.enumerated() where j < n {
+        x[j] = max(0, engine.values[i])
+      }
+      return (
+        .optimal(value: value, x: x, duals: engine.duals), engine.basis
+      )
     }
   }
 
@@ -157,6 +226,54 @@ struct LinearProgram: Sendable {
         for entry in columns[j] { matrix[k * m + entry.row] = entry.value }
       }
       return DenseLU(columnMajor: matrix, order: m)
+    }
+
+    /// The dual simplex method from a dual feasible basis: while a basic
+    /// variable is negative, it leaves, and the nonbasic column that keeps
+    /// every reduced cost non-negative enters.
+    ///
+    /// - Returns: `true` when the basis is primal feasible, `false` when a
+    ///   row proves the program infeasible, `nil` when the pivots stall
+    ///   (a singular basis or the iteration limit).
+    mutating func restoreFeasibility(cost: [Double]) -> Bool? {
+      var inBasis = Array(repeating: false, count: columns.count)
+      for j in basis { inBasis[j] = true }
+      for _ in 0..<iterationLimit {
+        guard let lu = factor() else { return nil }
+        values = lu.solve(b)
+        var leaving = -1
+        var lowest = -LinearProgram.feasibilityTolerance
+        for i in 0..<m where values[i] < lowest {
+          lowest = values[i]
+          leaving = i
+        }
+        if leaving < 0 { return true }
+        duals = lu.solve(basis.map { cost[$0] }, transposed: true)
+        var unit = Array(repeating: 0.0, count: m)
+        unit[leaving] = 1
+        let row = lu.solve(unit, transposed: true)
+        var entering = -1
+        var bestRatio = Double.infinity
+        for j in 0..<columns.count where !inBasis[j] {
+          var alpha = 0.0
+          var reduced = cost[j]
+          for entry in columns[j] {
+            alpha += row[entry.row] * entry.value
+            reduced -= duals[entry.row] * entry.value
+          }
+          guard alpha < -LinearProgram.tolerance else { continue }
+          let ratio = max(0, reduced) / -alpha
+          if ratio < bestRatio - 1e-12 {
+            bestRatio = ratio
+            entering = j
+          }
+        }
+        if entering < 0 { return false }
+        inBasis[basis[leaving]] = false
+        basis[leaving] = entering
+        inBasis[entering] = true
+      }
+      return nil
     }
 
     mutating func run(cost: [Double], barred: (Int) -> Bool) -> Result {
