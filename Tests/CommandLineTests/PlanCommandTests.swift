@@ -110,3 +110,67 @@ import Testing
     #expect(refused.stderr.contains("tenant 'a' cannot be served 7g.80gb"))
   }
 }
+
+@Suite struct PlanFromScenarioTests {
+  func demand(_ percentile: String) throws -> [String: [String: Int]] {
+    let run = try runMigsim([
+      "plan", "--from-scenario", "scenarios/mig-capacity.yaml",
+      "--percentile", percentile, "--format", "json",
+    ])
+    #expect(run.exitCode == 0, "\(run.stderr)")
+    let json = try #require(parseJSON(run.stdout) as? [String: Any])
+    let tenants = try #require(json["tenants"] as? [[String: Any]])
+    var result: [String: [String: Int]] = [:]
+    for tenant in tenants {
+      let name = try #require(tenant["name"] as? String)
+      result[name] = try #require(tenant["demand"] as? [String: Int])
+      #expect(tenant["served"] as? [String: Int] == result[name])
+    }
+    return result
+  }
+
+  @Test func aHigherPercentileNeverAsksForLess() throws {
+    let p50 = try demand("50")
+    let p95 = try demand("95")
+    let p100 = try demand("100")
+    #expect(p95["chat"]?["1g.10gb"] != nil)
+    for (tenant, counts) in p50 {
+      for (profile, count) in counts {
+        #expect((p95[tenant]?[profile] ?? 0) >= count)
+      }
+    }
+    for (tenant, counts) in p95 {
+      for (profile, count) in counts {
+        #expect((p100[tenant]?[profile] ?? 0) >= count)
+      }
+    }
+  }
+
+  @Test func theZerothPercentileAsksForNothing() throws {
+    let run = try runMigsim([
+      "plan", "--from-scenario", "scenarios/mig-capacity.yaml",
+      "--percentile", "0",
+    ])
+    #expect(run.exitCode == 1)
+    #expect(run.stderr.contains("asked for MIG instances"))
+  }
+
+  @Test func thePlanOfASimulatedRunDrivesTheSameScenario() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("migsim-plan-scenario-\(getpid())")
+    try FileManager.default.createDirectory(
+      at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = folder.appendingPathComponent("plan.yaml")
+    let run = try runMigsim([
+      "plan", "--from-scenario", "scenarios/mig-capacity.yaml", "-o",
+      output.path,
+    ])
+    #expect(run.exitCode == 0, "\(run.stderr)")
+    let simulate = try runMigsim([
+      "simulate", "scenarios/mig-capacity.yaml", "--mig-config", output.path,
+      "--horizon", "6h",
+    ])
+    #expect(simulate.exitCode == 0, "\(simulate.stderr)")
+  }
+}

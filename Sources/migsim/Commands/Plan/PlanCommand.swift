@@ -9,7 +9,7 @@ struct PlanCommand: Command {
   let name = "plan"
   let abstract = "plan MIG layouts: the fewest GPUs that serve every tenant"
   let usage =
-    "DEMAND [--objective NAME] [--time-limit DURATION] [--output FILE] "
+    "DEMAND | --from-scenario SCENARIO [--percentile P] [--objective NAME] [--time-limit DURATION] [--output FILE] "
     + "[--labels FILE] [--current FILE [--current-labels FILE] "
     + "[--floor PERCENT] [--reconfiguration-time DURATION]] "
     + "[--format table|json|csv]"
@@ -37,6 +37,11 @@ struct PlanCommand: Command {
     so that the compute slices in service never drop below --floor
     (default 75 %) of today's; each drained node is out of service for
     --reconfiguration-time (default 60s, as in the simulator).
+
+    With --from-scenario, the scenario is simulated and its MIG pools
+    become the fleet (one config per pool), and each tenant's demand per
+    profile is its concurrent demand at --percentile (default 95) of the
+    run's time.
     Definitions: docs/planner.md.
     """
   var examples: [(command: String, comment: String)] {
@@ -56,6 +61,10 @@ struct PlanCommand: Command {
         "migsim plan demand.yaml --objective most-demand --format json",
         "the most weighted demand the fleet serves, as JSON"
       ),
+      (
+        "migsim plan --from-scenario scenarios/mig-capacity.yaml",
+        "plan for the 95th percentile of a simulated run"
+      ),
     ]
   }
   var options: [OptionSpec] {
@@ -70,6 +79,13 @@ struct PlanCommand: Command {
           + "file's, else 10s)."),
       .value("output", short: "o", "FILE", help: "Write the mig-parted file."),
       .value("labels", "FILE", help: "Write the node → config label map."),
+      .value(
+        "from-scenario", "SCENARIO",
+        help: "Take the fleet and demand from a simulated scenario."),
+      .value(
+        "percentile", "P",
+        help: "With --from-scenario: the percentile of concurrent demand "
+          + "(default: 95)."),
       .value(
         "current", "FILE",
         help:
@@ -94,12 +110,34 @@ struct PlanCommand: Command {
   func run(_ arguments: ParsedArguments, context: CommandContext) throws
     -> ExitCode
   {
-    guard arguments.positionals.count == 1 else {
-      throw UsageError("give one demand file to plan")
-    }
-    let path = arguments.positionals[0]
     let format = try CommonOptions.outputFormat(arguments)
-    var request = try DemandFile.load(path: path)
+    let path: String
+    var request: PlanRequest
+    if let scenario = arguments.value("from-scenario") {
+      guard arguments.positionals.isEmpty else {
+        throw UsageError("give a demand file or --from-scenario, not both")
+      }
+      var percentile = 95.0
+      if let text = arguments.value("percentile") {
+        guard let value = Double(text), (0...100).contains(value) else {
+          throw UsageError(
+            "--percentile takes a number from 0 to 100, found '\(text)'")
+        }
+        percentile = value
+      }
+      path = scenario
+      request = try Self.request(
+        fromScenario: scenario, percentile: percentile)
+    } else {
+      guard arguments.positionals.count == 1 else {
+        throw UsageError("give one demand file to plan")
+      }
+      if arguments.value("percentile") != nil {
+        throw UsageError("--percentile applies only with --from-scenario")
+      }
+      path = arguments.positionals[0]
+      request = try DemandFile.load(path: path)
+    }
     if let text = arguments.value("objective") {
       guard let objective = PlanObjective(rawValue: text) else {
         throw UsageError(
