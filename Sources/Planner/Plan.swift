@@ -98,6 +98,8 @@ public struct Plan: Sendable {
   }
 
   /// GPUs taken: GPUs with instances plus every GPU of a reserved node.
+  ///
+  /// - Complexity: O(GPUs + instances).
   public var gpusUsed: Int {
     nodes.reduce(0) { total, node in
       total
@@ -107,6 +109,8 @@ public struct Plan: Sendable {
   }
 
   /// GPUs taken per model name, in fleet order of first appearance.
+  ///
+  /// - Complexity: O(GPUs + instances).
   public var gpusUsedByModel: [(model: String, gpus: Int)] {
     var result: [(model: String, gpus: Int)] = []
     for node in nodes {
@@ -123,6 +127,8 @@ public struct Plan: Sendable {
   }
 
   /// The total cost of the GPUs taken.
+  ///
+  /// - Complexity: O(GPUs + instances).
   public var cost: Double {
     var total = 0.0
     for node in nodes {
@@ -159,6 +165,8 @@ public struct Plan: Sendable {
 
   /// Instances served per tenant and profile (instances beyond a tenant's
   /// demand, which a same-config group may carry, are not counted).
+  ///
+  /// - Complexity: O(GPUs + instances).
   public var served: [String: [String: Int]] {
     var counts: [String: [String: Int]] = [:]
     for node in nodes {

@@ -74,6 +74,8 @@ extension Planner {
   ///
   /// - Throws: `PlanError` when the demand cannot be served, a tenant is
   ///   dedicated, or no order keeps the floor.
+  /// - Complexity: as `plan(_:)`, plus O(N × G) per changed GPU to pick
+  ///   its node, for N nodes of G GPUs.
   public static func replan(_ request: ReplanRequest) throws(PlanError)
     -> Replan
   {

@@ -33,6 +33,9 @@ public enum Planner {
   /// - Returns: the plan with its bound, gap and baselines.
   /// - Throws: `PlanError` naming the profile that cannot be served, or
   ///   saying why the demand does not fit.
+  /// - Complexity: exponential in the worst case (branch and bound),
+  ///   bounded by `timeLimitSeconds`; each LP pivot is O(m³ + nnz) for m
+  ///   rows; materializing is O(GPUs).
   public static func plan(_ request: PlanRequest) throws(PlanError) -> Plan {
     let clock = ContinuousClock()
     let started = clock.now

@@ -8,6 +8,7 @@ public enum CurrentLayouts {
   /// line; blank lines and lines starting with `#` are skipped.
   ///
   /// - Throws: `InputErrors` with every malformed line.
+  /// - Complexity: O(n) for n characters.
   public static func parseLabels(text: String, file: String) throws(InputErrors)
     -> [String: String]
   {
@@ -46,6 +47,8 @@ public enum CurrentLayouts {
   /// else the file's only config.
   ///
   /// - Throws: `InputErrors` (at the file) for a node no config covers.
+  /// - Complexity: O(N × G × e) for N nodes of G GPUs and e entries per
+  ///   config.
   public static func layouts(
     of file: MIGPartedFile, path: String, fleet: [FleetGroup],
     labels: [String: String]? = nil

@@ -10,11 +10,13 @@ public struct PlanMIGParted: Sendable, Hashable {
   /// Node name → config name, in fleet order.
   public var labels: [(node: String, config: String)]
 
+  /// Equal files and equal label maps, in order.
   public static func == (a: PlanMIGParted, b: PlanMIGParted) -> Bool {
     a.file == b.file && a.labels.map(\.node) == b.labels.map(\.node)
       && a.labels.map(\.config) == b.labels.map(\.config)
   }
 
+  /// Hashes the file and the label map.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(file)
     for label in labels {
@@ -39,6 +41,9 @@ extension Plan {
   /// `<group>-1`, `<group>-2`, … in order of first use. A GPU without
   /// instances gets `mig-enabled: false` (left whole). GPUs with equal
   /// instance counts share one entry (`devices: all` when all do).
+  ///
+  /// - Complexity: O(N² × G) for N nodes per group of G GPUs (distinct
+  ///   node layouts are compared pairwise).
   public var migParted: PlanMIGParted {
     var configs: [MIGPartedConfig] = []
     var labels: [(node: String, config: String)] = []
