@@ -174,3 +174,35 @@ import Testing
     #expect(simulate.exitCode == 0, "\(simulate.stderr)")
   }
 }
+
+@Suite struct PlanDocumentationTests {
+  /// The worked example of docs/planner.md is the command's real output.
+  @Test func theDocumentedExampleIsTheOutput() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("migsim-plan-doc-\(getpid())")
+    try FileManager.default.createDirectory(
+      at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let demand = folder.appendingPathComponent("example.yaml")
+    try """
+    fleet:
+      - {name: node, gpuModel: H100-SXM5-80GB, nodeCount: 1, gpuCount: 4}
+    tenants:
+      - name: a
+        instances: {1g.10gb: 3, 2g.20gb: 2, 3g.40gb: 1}
+      - name: b
+        instances: {1g.10gb: 1}
+        isolation: never
+    """.write(to: demand, atomically: true, encoding: .utf8)
+    let run = try runMigsim(["plan", demand.path])
+    #expect(run.exitCode == 0)
+    let doc = try String(
+      contentsOf: packageRoot.appendingPathComponent("docs/planner.md"),
+      encoding: .utf8)
+    let start = try #require(
+      doc.range(of: "objective fewest-gpus: 3, bound 3"))
+    let end = try #require(
+      doc.range(of: "```", range: start.lowerBound..<doc.endIndex))
+    #expect(String(doc[start.lowerBound..<end.lowerBound]) == run.stdout)
+  }
+}

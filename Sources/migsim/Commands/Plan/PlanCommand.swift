@@ -274,6 +274,50 @@ extension Plan {
     return result
   }
 
+  /// Each config with its nodes and, per group of GPUs with the same
+  /// instances, the placements in creation order; at most
+  /// `shownConfigs` configs, then a count of the rest.
+  func layoutText(
+    _ parted: PlanMIGParted, perConfig: [(config: String, nodes: Int)]
+  ) -> String {
+    let shownConfigs = 12
+    var lines: [String] = []
+    for (config, count) in perConfig.prefix(shownConfigs) {
+      guard
+        let nodeName = parted.labels.first(where: { $0.config == config })?
+          .node,
+        let node = nodes.first(where: { $0.name == nodeName })
+      else { continue }
+      lines.append("config \(config) on \(count) node(s):")
+      var groups: [(layout: String, gpus: [Int])] = []
+      for gpu in node.gpus {
+        let layout =
+          gpu.isEmpty
+          ? "MIG disabled (unused)"
+          : gpu.instances.map {
+            "\($0.placement)" + ($0.tenant.isEmpty ? "" : " (\($0.tenant))")
+          }.joined(separator: ", ")
+        if let i = groups.firstIndex(where: { $0.layout == layout }) {
+          groups[i].gpus.append(gpu.index)
+        } else {
+          groups.append((layout, [gpu.index]))
+        }
+      }
+      for group in groups {
+        let label = group.gpus.count == 1 ? "GPU" : "GPUs"
+        lines.append(
+          "  \(label) \(group.gpus.map(String.init).joined(separator: ",")): "
+            + group.layout)
+      }
+    }
+    if perConfig.count > shownConfigs {
+      lines.append(
+        "… \(perConfig.count - shownConfigs) more configs (all in --output "
+          + "or --format json)")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   /// The human summary.
   func text(_ parted: PlanMIGParted) -> String {
     var lines: [String] = []
@@ -338,10 +382,8 @@ extension Plan {
       }
     }
     lines.append("")
-    lines.append(
-      "configs: "
-        + perConfig.map { "\($0.config) on \($0.nodes) node(s)" }
-        .joined(separator: ", "))
+    lines.append(Self.trimmed(layoutText(parted, perConfig: perConfig)))
+    lines.append("")
     lines.append(
       "search: \(statistics.patterns) patterns, \(statistics.classes) "
         + "tenant classes, \(statistics.branchNodes) LP solves")
