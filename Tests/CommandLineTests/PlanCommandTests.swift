@@ -3,7 +3,7 @@ import Scenarios
 import Testing
 
 @Suite struct PlanCommandTests {
-  static let demand = "scenarios/plan-mig-capacity.yaml"
+  static let demand = "scenarios/demand/mig-capacity.yaml"
 
   func temporaryFolder(_ name: String) throws -> URL {
     let folder = FileManager.default.temporaryDirectory

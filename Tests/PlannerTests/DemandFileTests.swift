@@ -87,7 +87,7 @@ import Testing
 
   @Test func theShippedDemandFileReads() throws {
     let request = try DemandFile.load(
-      path: packageRoot + "/scenarios/plan-mig-capacity.yaml")
+      path: packageRoot + "/scenarios/demand/mig-capacity.yaml")
     #expect(request.fleet.count == 2)
     #expect(request.tenants.count == 3)
   }

@@ -47,10 +47,10 @@ struct PlanCommand: Command {
   var examples: [(command: String, comment: String)] {
     [
       (
-        "migsim plan scenarios/plan-mig-capacity.yaml", "the plan and baselines"
+        "migsim plan scenarios/demand/mig-capacity.yaml", "the plan and baselines"
       ),
       (
-        "migsim plan scenarios/plan-mig-capacity.yaml -o plan.yaml",
+        "migsim plan scenarios/demand/mig-capacity.yaml -o plan.yaml",
         "write the mig-parted file"
       ),
       (
