@@ -4,7 +4,7 @@
 
 SWIFT ?= swift
 BUILD_FLAGS ?=
-SYSTEM_PACKAGES := libyaml-dev pkg-config
+SYSTEM_PACKAGES := libyaml-dev pkg-config libopenblas-dev liblapacke-dev
 DEMO_SCENARIO ?= scenarios/quickstart.yaml
 
 .PHONY: all deps build demo test bench lint clean

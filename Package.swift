@@ -13,6 +13,7 @@ let package = Package(
     .library(name: "RandomStreams", targets: ["RandomStreams"]),
     .library(name: "MIGGeometry", targets: ["MIGGeometry"]),
     .library(name: "ClusterModel", targets: ["ClusterModel"]),
+    .library(name: "Planner", targets: ["Planner"]),
     .library(name: "Scenarios", targets: ["Scenarios"]),
     .library(name: "Scheduling", targets: ["Scheduling"]),
     .library(name: "Simulation", targets: ["Simulation"]),
@@ -27,14 +28,19 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]
     ),
+    .systemLibrary(
+      name: "COpenBLAS",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+    ),
 
     // The layers, bottom up.
     .target(name: "RandomStreams"),
     .target(name: "MIGGeometry"),
     .target(name: "ClusterModel", dependencies: ["MIGGeometry"]),
+    .target(name: "Planner", dependencies: ["MIGGeometry", "COpenBLAS"]),
     .target(
       name: "Scenarios",
-      dependencies: ["ClusterModel", "MIGGeometry", "CYAML"]
+      dependencies: ["ClusterModel", "MIGGeometry", "Planner", "CYAML"]
     ),
     .target(
       name: "Scheduling",
@@ -61,7 +67,7 @@ let package = Package(
     .executableTarget(
       name: "migsim",
       dependencies: [
-        "MIGGeometry", "ClusterModel", "Scenarios", "Scheduling",
+        "MIGGeometry", "ClusterModel", "Planner", "Scenarios", "Scheduling",
         "Simulation", "Scoring", "Reports", "Sweeps",
       ]
     ),
@@ -71,7 +77,7 @@ let package = Package(
       name: "MigsimBenchmarks",
       dependencies: [
         "MIGGeometry", "ClusterModel", "Scenarios", "Scheduling",
-        "Simulation", "RandomStreams", "Scoring", "Sweeps",
+        "Simulation", "RandomStreams", "Scoring", "Sweeps", "Planner",
       ],
       path: "Benchmarks/MigsimBenchmarks"
     ),
@@ -79,6 +85,10 @@ let package = Package(
     // Tests, one target per layer.
     .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
     .testTarget(name: "MIGGeometryTests", dependencies: ["MIGGeometry"]),
+    .testTarget(
+      name: "PlannerTests",
+      dependencies: ["Planner", "MIGGeometry", "Scenarios", "RandomStreams"]
+    ),
     .testTarget(
       name: "ClusterModelTests",
       dependencies: ["ClusterModel", "MIGGeometry"]
@@ -108,7 +118,8 @@ let package = Package(
       ]
     ),
     .testTarget(
-      name: "CommandLineTests", dependencies: ["migsim", "Scenarios"]),
+      name: "CommandLineTests",
+      dependencies: ["migsim", "Scenarios", "Planner"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -10,6 +10,7 @@ let subjects: [(name: String, run: () -> Void)] = [
   ("scoring", benchmarkScoring),
   ("simulation", benchmarkSimulation),
   ("compare", benchmarkCompare),
+  ("planner", benchmarkPlanner),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -13,7 +13,7 @@ struct RootCommand: Command {
   var subcommands: [any Command] {
     [
       GPUsCommand(), MIGCommand(), ValidateCommand(), SimulateCommand(),
-      CompareCommand(), TraceCommand(),
+      CompareCommand(), PlanCommand(), TraceCommand(),
       VersionCommand(),
     ]
   }

@@ -1,0 +1,99 @@
+/// Tenants whose instances may share GPUs freely, planned together as one
+/// demand.
+struct TenantClass: Sendable, Hashable {
+  /// Indices into the request's tenants, in request order.
+  var members: [Int]
+  /// Whether the class's GPUs must sit on nodes of its own.
+  var isDedicated: Bool
+  /// Instances per profile name, summed over the members.
+  var demand: [String: Int]
+  /// The demanded profile names, sorted.
+  var profileNames: [String] { demand.keys.sorted() }
+}
+
+extension PlanRequest {
+  /// Whether tenant `a` accepts tenant `b` on a GPU.
+  func allows(_ a: Int, _ b: Int) -> Bool {
+    switch tenants[a].isolation {
+    case .shared: return true
+    case .onlyWith(let names): return names.contains(tenants[b].name)
+    case .never, .dedicatedNodes: return false
+    }
+  }
+
+  /// Whether two tenants may share a GPU: each accepts the other.
+  func mayShare(_ a: Int, _ b: Int) -> Bool {
+    a == b || (allows(a, b) && allows(b, a))
+  }
+
+  /// The classes the plan uses: an isolated tenant alone; other tenants
+  /// grouped greedily in request order, each joining the first class all
+  /// of whose members it may share with. Every GPU then holds instances
+  /// of mutually allowed tenants only.
+  func planClasses() -> [TenantClass] {
+    var classes: [[Int]] = []
+    var isolated: [Int] = []
+    for t in tenants.indices {
+      switch tenants[t].isolation {
+      case .never, .dedicatedNodes:
+        isolated.append(t)
+        classes.append([t])
+        continue
+      default: break
+      }
+      if let k = classes.indices.first(where: { k in
+        !classes[k].contains(where: { isolated.contains($0) })
+          && classes[k].allSatisfy { mayShare($0, t) }
+      }) {
+        classes[k].append(t)
+      } else {
+        classes.append([t])
+      }
+    }
+    return classes.map(makeClass)
+  }
+
+  /// The classes of the relaxation that gives the lower bound: isolated
+  /// tenants alone, the others by connected components of "may share".
+  /// Letting a whole component share can only lower the optimum, so the
+  /// relaxation's bound is valid; where components are cliques the two
+  /// partitions agree and the bound is exact.
+  func boundClasses() -> [TenantClass] {
+    var component = Array(repeating: -1, count: tenants.count)
+    var classes: [[Int]] = []
+    for t in tenants.indices where component[t] < 0 {
+      let isolatedTenant: Bool
+      switch tenants[t].isolation {
+      case .never, .dedicatedNodes: isolatedTenant = true
+      default: isolatedTenant = false
+      }
+      component[t] = classes.count
+      var members = [t]
+      if !isolatedTenant {
+        var frontier = [t]
+        while let u = frontier.popLast() {
+          for v in tenants.indices where component[v] < 0 && mayShare(u, v) {
+            component[v] = classes.count
+            members.append(v)
+            frontier.append(v)
+          }
+        }
+      }
+      classes.append(members.sorted())
+    }
+    return classes.map(makeClass)
+  }
+
+  private func makeClass(_ members: [Int]) -> TenantClass {
+    var demand: [String: Int] = [:]
+    for t in members {
+      for (name, count) in tenants[t].instances where count > 0 {
+        demand[name, default: 0] += count
+      }
+    }
+    let dedicated =
+      members.count == 1
+      && tenants[members[0]].isolation == .dedicatedNodes
+    return TenantClass(members: members, isDedicated: dedicated, demand: demand)
+  }
+}

@@ -1,0 +1,234 @@
+import MIGGeometry
+import Planner
+
+/// A demand file for `migsim plan`: the fleet that may be laid out and
+/// what each tenant needs. The format is `docs/plan-format.md`.
+public enum DemandFile {
+  /// Reads a demand file (`.yaml`, `.yml` or `.json`).
+  ///
+  /// - Parameter path: the file's path as the user gave it.
+  /// - Throws: `InputErrors` with every mistake in the file.
+  /// - Complexity: O(n) for a file of n bytes, plus O(t²) for t tenants.
+  public static func load(path: String) throws(InputErrors) -> PlanRequest {
+    try decode(readDocument(atPath: path))
+  }
+
+  /// Reads demand text.
+  public static func decode(
+    text: String, file: String, format: DocumentFormat = .yaml
+  ) throws(InputErrors) -> PlanRequest {
+    try decode(readDocument(text: text, file: file, format: format))
+  }
+
+  /// Decodes a parsed document.
+  public static func decode(_ document: DocumentNode) throws(InputErrors)
+    -> PlanRequest
+  {
+    try DocumentDecoder.decode(document, with: decode)
+  }
+
+  /// The top-level keys.
+  static let keys = ["driver", "objective", "timeLimit", "fleet", "tenants"]
+
+  /// Decodes the root, recording every mistake.
+  public static func decode(_ reader: NodeReader) -> PlanRequest? {
+    guard let root = reader.mapping(allowedKeys: keys) else { return nil }
+    let driver =
+      root.optional("driver") { $0.int(min: 100, max: 9999) }
+      ?? MIGRules.defaultDriverRelease
+    let rules = MIGRules(driverRelease: driver)
+    let objective = root.optional("objective") { $0.oneOf(PlanObjective.self) }
+    let timeLimit = root.optional("timeLimit") { $0.durationSeconds(min: 1) }
+    let fleet = root.required("fleet") { node in
+      node.sequence { decodeGroup($0, rules: rules) }
+    }
+    if let node = root.optional("fleet"),
+      case .sequence(let items) = node.node.value,
+      items.isEmpty
+    {
+      node.typeMismatch(expected: "a sequence of at least one node group")
+    }
+    if let fleet {
+      var seen: [String: Int] = [:]
+      for (i, group) in fleet.enumerated() {
+        if let first = seen[group.name] {
+          root.optional("fleet")?.error(
+            "node group '\(group.name)' is listed twice (items \(first) "
+              + "and \(i))")
+        }
+        seen[group.name] = i
+      }
+    }
+    let tenantNodes = root.required("tenants")?.sequence()
+    var tenants: [TenantDemand] = []
+    // Names first: shareWith may name a later tenant.
+    let names = (tenantNodes ?? []).compactMap { $0.node.mappingValue("name") }
+    for item in tenantNodes ?? [] {
+      if let tenant = decodeTenant(
+        item, tenantNames: names, fleet: fleet ?? [], rules: rules)
+      {
+        if tenants.contains(where: { $0.name == tenant.name }) {
+          item.error("tenant '\(tenant.name)' is listed twice")
+        }
+        tenants.append(tenant)
+      }
+    }
+    if let nodes = tenantNodes, nodes.isEmpty {
+      root.optional("tenants")?.typeMismatch(
+        expected: "a sequence of at least one tenant")
+    }
+    guard let fleet, !reader.decoder.hasErrors else { return nil }
+    let hasCost = fleet.contains { $0.costPerGPU != nil }
+    return PlanRequest(
+      fleet: fleet, tenants: tenants, rules: rules,
+      objective: objective ?? (hasCost ? .lowestCost : .fewestGPUs),
+      timeLimitSeconds: Double(timeLimit ?? 10))
+  }
+
+  private static func decodeGroup(_ node: NodeReader, rules: MIGRules)
+    -> FleetGroup?
+  {
+    guard
+      let map = node.mapping(allowedKeys: [
+        "name", "gpuModel", "nodeCount", "gpuCount", "costPerGPU",
+        "sameConfigOnEveryNode",
+      ])
+    else { return nil }
+    let name = map.required("name") { $0.string(nonEmpty: true) }
+    let model = map.required("gpuModel") { value -> GPUModel? in
+      guard let text = value.string(nonEmpty: true) else { return nil }
+      guard let model = GPUModel.named(text) else {
+        let known = GPUModel.all.map { $0.aliases.first ?? $0.name }
+        var message =
+          "unknown GPU model '\(text)'; expected one of: "
+          + known.joined(separator: ", ")
+        if let near = KeySuggestion.nearest(
+          to: text.lowercased(),
+          among: GPUModel.all.flatMap { [$0.name.lowercased()] + $0.aliases })
+        {
+          message += "; did you mean '\(near)'?"
+        }
+        value.error(message)
+        return nil
+      }
+      if model.availableProfiles(under: rules).isEmpty {
+        value.error(
+          "\(model.name) needs driver R\(model.minimumDriverRelease) or "
+            + "later for MIG; the file sets R\(rules.driverRelease)")
+        return nil
+      }
+      return model
+    }
+    let nodes = map.required("nodeCount") { $0.int(min: 1, max: 1_000_000) }
+    let gpus = map.required("gpuCount") { $0.int(min: 1, max: 64) }
+    let cost = map.optional("costPerGPU") { $0.double(min: 0) }
+    let same = map.optional("sameConfigOnEveryNode") { $0.bool() } ?? false
+    guard let name, let model, let nodes, let gpus else { return nil }
+    return FleetGroup(
+      name: name, model: model, nodeCount: nodes, gpusPerNode: gpus,
+      costPerGPU: cost, sameConfigOnEveryNode: same)
+  }
+
+  private static func decodeTenant(
+    _ node: NodeReader, tenantNames: [String], fleet: [FleetGroup],
+    rules: MIGRules
+  ) -> TenantDemand? {
+    guard
+      let map = node.mapping(allowedKeys: [
+        "name", "instances", "weight", "isolation", "shareWith",
+      ])
+    else { return nil }
+    let name = map.required("name") { $0.string(nonEmpty: true) }
+    let offered = Set(
+      fleet.flatMap { $0.model.availableProfiles(under: rules).map(\.name) })
+    let instances = map.required("instances") { value -> [String: Int]? in
+      guard let entries = value.entries() else { return nil }
+      if entries.isEmpty {
+        value.typeMismatch(
+          expected: "a mapping from profile name to a count, such as "
+            + "{1g.10gb: 4}")
+        return nil
+      }
+      var counts: [String: Int] = [:]
+      var failed = false
+      for (profile, countNode) in entries {
+        guard let count = countNode.int(min: 0) else {
+          failed = true
+          continue
+        }
+        if !fleet.isEmpty && !offered.contains(profile) {
+          var message = "no GPU model of the fleet offers profile '\(profile)'"
+          let catalog = fleet.contains { group in
+            group.model.profiles.contains { $0.name == profile }
+          }
+          if catalog {
+            message += " under driver R\(rules.driverRelease)"
+          }
+          message +=
+            "; the fleet's models offer: "
+            + offered.sorted().joined(separator: ", ")
+          if let near = KeySuggestion.nearest(
+            to: profile, among: offered.sorted())
+          {
+            message += "; did you mean '\(near)'?"
+          }
+          countNode.error(message)
+          failed = true
+        }
+        counts[profile] = count
+      }
+      return failed ? nil : counts
+    }
+    let weight = map.optional("weight") {
+      $0.double(min: 0, excludingMin: true)
+    }
+    let kind =
+      map.optional("isolation") {
+        $0.oneOf(["shared", "only-with", "never", "dedicated-nodes"])
+      } ?? "shared"
+    let shareWith = map.optional("shareWith") { value -> [String]? in
+      guard let items = value.sequence() else { return nil }
+      var names: [String] = []
+      for item in items {
+        guard let other = item.string(nonEmpty: true) else { continue }
+        if !tenantNames.contains(other) {
+          var message = "no tenant named '\(other)'"
+          if let near = KeySuggestion.nearest(to: other, among: tenantNames) {
+            message += "; did you mean '\(near)'?"
+          }
+          item.error(message)
+          continue
+        }
+        names.append(other)
+      }
+      return names
+    }
+    if kind == "only-with" && shareWith == nil {
+      map.error("isolation 'only-with' needs a 'shareWith' list of tenants")
+    }
+    if kind != "only-with", let place = map.optional("shareWith") {
+      place.error(
+        "shareWith applies only to isolation 'only-with' (this tenant's "
+          + "isolation is '\(kind)')")
+    }
+    guard let name, let instances else { return nil }
+    let isolation: PlanIsolation
+    switch kind {
+    case "only-with": isolation = .onlyWith(shareWith ?? [])
+    case "never": isolation = .never
+    case "dedicated-nodes": isolation = .dedicatedNodes
+    default: isolation = .shared
+    }
+    return TenantDemand(
+      name: name, instances: instances, weight: weight ?? 1,
+      isolation: isolation)
+  }
+}
+
+extension DocumentNode {
+  /// The text of a scalar under `key` when this node is a mapping.
+  func mappingValue(_ key: String) -> String? {
+    guard case .mapping(let pairs) = value else { return nil }
+    return pairs.first { $0.key.keyText == key }?.value.scalarText
+  }
+}

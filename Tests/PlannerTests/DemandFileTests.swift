@@ -1,0 +1,139 @@
+import MIGGeometry
+import Planner
+import Scenarios
+import Testing
+
+@Suite struct DemandFileTests {
+  static let example = """
+    driver: 580
+    objective: fewest-gpus
+    timeLimit: 5s
+    fleet:
+      - {name: serve, gpuModel: h100-80gb, nodeCount: 2, gpuCount: 4}
+      - {name: old, gpuModel: A100-SXM4-40GB, nodeCount: 1, gpuCount: 8, costPerGPU: 1.5}
+    tenants:
+      - name: chat
+        instances: {1g.10gb: 9, 3g.40gb: 2}
+        isolation: only-with
+        shareWith: [search]
+      - name: search
+        instances: {2g.20gb: 3}
+        weight: 2
+        isolation: only-with
+        shareWith: [chat]
+      - name: vault
+        instances: {1g.5gb: 4}
+        isolation: dedicated-nodes
+    """
+
+  @Test func readsEveryField() throws {
+    let request = try DemandFile.decode(text: Self.example, file: "d.yaml")
+    #expect(request.fleet.map(\.name) == ["serve", "old"])
+    #expect(request.fleet[0].model == .h100SXM5_80GB)
+    #expect(request.fleet[1].costPerGPU == 1.5)
+    #expect(request.tenants[0].isolation == .onlyWith(["search"]))
+    #expect(request.tenants[1].weight == 2)
+    #expect(request.tenants[2].isolation == .dedicatedNodes)
+    #expect(request.timeLimitSeconds == 5)
+    #expect(request.objective == .fewestGPUs)
+  }
+
+  @Test func reportsEveryMistakeWithItsPath() {
+    let text = """
+      fleet:
+        - {name: g, gpuModel: h100-80gbx, nodeCount: 0, gpuCount: 4}
+      tenants:
+        - name: a
+          instances: {1g.10gb: -1}
+          isolation: only-with
+        - name: b
+          instances: {3g.40gb: 1}
+          shareWith: [a]
+          isolatoin: never
+      """
+    #expect {
+      try DemandFile.decode(text: text, file: "d.yaml")
+    } throws: { error in
+      guard let errors = error as? InputErrors else { return false }
+      let lines = errors.errors.map(\.description)
+      let expected = [
+        "at fleet[0].gpuModel: unknown GPU model 'h100-80gbx'",
+        "at fleet[0].nodeCount: found integer 0",
+        "at tenants[0].instances[\"1g.10gb\"]: found integer -1",
+        "at tenants[0]: isolation 'only-with' needs a 'shareWith' list",
+        "at tenants[1].isolatoin: unknown key 'isolatoin'; did you mean 'isolation'?",
+        "at tenants[1].shareWith: shareWith applies only to isolation 'only-with'",
+      ]
+      return lines.count == expected.count
+        && expected.allSatisfy { want in lines.contains { $0.contains(want) } }
+    }
+  }
+
+  @Test func aProfileNoFleetModelOffersIsAnInputError() {
+    let text = """
+      fleet: [{name: g, gpuModel: h100-80gb, nodeCount: 1, gpuCount: 8}]
+      tenants: [{name: a, instances: {1g.5gb: 2}}]
+      """
+    #expect {
+      try DemandFile.decode(text: text, file: "d.yaml")
+    } throws: { error in
+      guard let errors = error as? InputErrors else { return false }
+      return errors.description.contains(
+        "d.yaml:2:41: error: at tenants[0].instances[\"1g.5gb\"]: no GPU "
+          + "model of the fleet offers profile '1g.5gb'; the fleet's models "
+          + "offer: 1g.10gb, 1g.10gb+me, 1g.20gb")
+    }
+  }
+
+  @Test func theShippedDemandFileReads() throws {
+    let request = try DemandFile.load(
+      path: packageRoot + "/scenarios/demand/mig-capacity.yaml")
+    #expect(request.fleet.count == 2)
+    #expect(request.tenants.count == 3)
+  }
+
+  @Test func thePlanRoundTripsThroughTheMIGPartedReader() throws {
+    let request = try DemandFile.decode(text: Self.example, file: "d.yaml")
+    let plan = try Planner.plan(request)
+    let parted = plan.migParted
+    let text = parted.file.yamlText()
+    let read = try MIGPartedFile(text: text, file: "plan.yaml")
+    #expect(read == parted.file)
+    // Every node's label names a config whose entries give the node's
+    // GPUs exactly the planned instance counts.
+    for (node, label) in zip(plan.nodes, parted.labels) {
+      #expect(node.name == label.node)
+      let config = try #require(read.config(named: label.config))
+      guard
+        case .success(let layouts) = config.layouts(gpuCount: node.gpus.count)
+      else {
+        Issue.record("config \(label.config) misses a GPU")
+        continue
+      }
+      for gpu in node.gpus {
+        let layout = layouts.count == 1 ? layouts[0] : layouts[gpu.index]
+        guard case .counts(let counts) = layout else {
+          Issue.record("not counts")
+          continue
+        }
+        var byName: [String: Int] = [:]
+        for count in counts where count.count > 0 {
+          byName[count.profile] = count.count
+        }
+        #expect(byName == gpu.profileCounts, "\(node.name)/\(gpu.index)")
+      }
+    }
+    // The vault tenant got a node of its own.
+    let vault = plan.nodes.filter { $0.dedicatedTo == "vault" }
+    #expect(vault.count == 1)
+    #expect(vault[0].group == "old")
+  }
+}
+
+let packageRoot: String = {
+  var path = #filePath
+  for _ in 0..<3 {
+    if let slash = path.lastIndex(of: "/") { path = String(path[..<slash]) }
+  }
+  return path
+}()
