@@ -3,12 +3,12 @@ import Synchronization
 
 /// Runs independent jobs on several threads and returns their results in
 /// job order, so the output does not depend on the thread count.
-enum ParallelRuns {
+public enum ParallelRuns {
   /// Evaluates `job(0..<count)` on up to `threads` threads.
   ///
   /// - Precondition: `threads > 0`.
   /// - Complexity: O(count) jobs, spread over the threads.
-  static func map<Result: Sendable>(
+  public static func map<Result: Sendable>(
     count: Int, threads: Int, _ job: @Sendable (Int) -> Result
   ) -> [Result] {
     precondition(threads > 0)

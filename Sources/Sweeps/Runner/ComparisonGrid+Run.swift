@@ -22,7 +22,7 @@ extension ComparisonGrid {
   ) -> ComparisonResult {
     let total = cells.count * seeds.count
     let counter = ProgressCounter()
-    let runs = ParallelMap.map(count: total, threads: threads) { task in
+    let runs = ParallelRuns.map(count: total, threads: threads) { task in
       let outcome = runOne(
         cell: task / seeds.count, seedIndex: task % seeds.count)
       if let progress { progress(counter.increment(), total) }

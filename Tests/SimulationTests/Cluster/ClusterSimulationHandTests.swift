@@ -183,7 +183,9 @@ struct ClusterSimulationHandTests {
     let text = Self.sevenSmall + "\nsimulation: {horizon: 1000}\n"
     let run = try simulate(
       adding(jobs: [job("big", at: 5, runs: 100)], of: "a", to: scenario(text)))
-    #expect(run.job("big")?.outcome         == .rejected(reason: "unschedulable:NodeResourcesFit/mig-3g.20gb"))
+    #expect(
+      run.job("big")?.outcome
+        == .rejected(reason: "unschedulable:NodeResourcesFit/mig-3g.20gb"))
     #expect(run.counters.reconfigurations == 0)
   }
 

@@ -186,7 +186,8 @@ struct RandomScenario {
       }
       lines.append(
         "  - {name: w\(t), tenant: t\(t), arrival: {process: poisson, "
-          + "ratePerHour: \(4 + random.nextInt(below: 20))}, mix: [\(mix.joined(separator: ", "))]}")
+          + "ratePerHour: \(4 + random.nextInt(below: 20))}, "
+          + "mix: [\(mix.joined(separator: ", "))]}")
     }
     var simulation =
       "simulation: {seed: \(seed), horizon: \(pick(["4h", "8h"])), "

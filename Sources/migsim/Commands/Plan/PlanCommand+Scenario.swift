@@ -8,8 +8,9 @@ extension PlanCommand {
   /// A planning request from a simulated scenario: the scenario's MIG
   /// pools of the mixed strategy as the fleet (each keeping one config on
   /// all its nodes, as a pool does; a single-strategy pool needs one
-  /// profile per node and is left as it is), and each tenant's demand per profile at a percentile of
-  /// its concurrent demand over the run (docs/planner.md).
+  /// profile per node and is left as it is), and each tenant's demand per
+  /// profile at a percentile of its concurrent demand over the run
+  /// (docs/planner.md).
   ///
   /// The planner never imports the simulator; this composition lives in
   /// the command.

@@ -9,7 +9,8 @@ struct PlanCommand: Command {
   let name = "plan"
   let abstract = "plan MIG layouts: the fewest GPUs that serve every tenant"
   let usage =
-    "DEMAND | --from-scenario SCENARIO [--percentile P] [--objective NAME] [--time-limit DURATION] [--output FILE] "
+    "DEMAND | --from-scenario SCENARIO [--percentile P] [--objective NAME] "
+    + "[--time-limit DURATION] [--output FILE] "
     + "[--labels FILE] [--current FILE [--current-labels FILE] "
     + "[--floor PERCENT] [--reconfiguration-time DURATION]] "
     + "[--format table|json|csv]"
