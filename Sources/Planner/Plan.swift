@@ -15,9 +15,11 @@ public struct PlannedGPU: Sendable, Hashable {
   /// The instances in the order to create them (the driver, placing each
   /// itself, puts it where `placement` says).
   public var instances: [PlannedInstance]
+  /// The tenant the GPU is given to whole (MIG disabled), if any.
+  public var wholeFor: String? = nil
 
-  /// Whether the GPU holds any instance.
-  public var isEmpty: Bool { instances.isEmpty }
+  /// Whether the GPU serves nobody: no instance, not given whole.
+  public var isEmpty: Bool { instances.isEmpty && wholeFor == nil }
 
   /// The instances' placements in canonical order.
   public var layout: MIGLayout { MIGLayout(instances.map(\.placement)) }
@@ -90,6 +92,66 @@ public struct Plan: Sendable {
   public var baselines: [BaselineResult]
   /// Search counters.
   public var statistics: PlanStatistics
+  /// Instances per profile given to each tenant's capacity demand.
+  public var allotted: [String: [String: Int]] = [:]
+
+  /// Instances per profile each tenant is to get: its instances plus
+  /// those allotted to its capacity demand.
+  public var instanceDemand: [String: [String: Int]] {
+    Self.instanceDemand(request, allotted)
+  }
+
+  /// Instances per profile each tenant of `request` is to get, with
+  /// `allotted` instances for capacity demands.
+  static func instanceDemand(
+    _ request: PlanRequest, _ allotted: [String: [String: Int]]
+  ) -> [String: [String: Int]] {
+    var result: [String: [String: Int]] = [:]
+    for tenant in request.tenants {
+      var row = tenant.instances
+      for (name, count) in allotted[tenant.name] ?? [:] {
+        row[name, default: 0] += count
+      }
+      result[tenant.name] = row
+    }
+    return result
+  }
+
+  /// Whole GPUs given to each tenant.
+  ///
+  /// - Complexity: O(GPUs).
+  public var wholeGPUs: [String: Int] {
+    var result: [String: Int] = [:]
+    for node in nodes {
+      for gpu in node.gpus {
+        if let tenant = gpu.wholeFor { result[tenant, default: 0] += 1 }
+      }
+    }
+    return result
+  }
+
+  /// Compute slices and GiB of memory served to each tenant's capacity
+  /// demand by the instances allotted to it (memory per profile as
+  /// `CapacityDemand.memoryGiB` counts it).
+  public var servedCapacity: [String: (computeSlices: Int, memoryGiB: Double)]
+  {
+    var result: [String: (computeSlices: Int, memoryGiB: Double)] = [:]
+    let served = self.served
+    for tenant in request.tenants where tenant.capacity != nil {
+      var compute = 0
+      var memory = 0.0
+      for (name, count) in allotted[tenant.name] ?? [:] {
+        // Instances beyond the tenant's own instance demand serve it.
+        let own = tenant.instances[name] ?? 0
+        let given = max(0, (served[tenant.name]?[name] ?? 0) - own)
+        let used = min(count, given)
+        compute += used * PlanModel.computeSlices(of: name, in: request)
+        memory += Double(used) * PlanModel.memoryGiB(of: name, in: request)
+      }
+      result[tenant.name] = (compute, memory)
+    }
+    return result
+  }
 
   /// The distance between value and bound, never negative.
   public var gap: Double {
@@ -155,6 +217,10 @@ public struct Plan: Sendable {
       total += used * node.model.computeSliceCount
     }
     var servedSlices = 0
+    for node in nodes {
+      servedSlices +=
+        node.gpus.count { $0.wholeFor != nil } * node.model.computeSliceCount
+    }
     for counts in served.values {
       for (name, count) in counts {
         servedSlices += count * PlanModel.computeSlices(of: name, in: request)
@@ -164,7 +230,8 @@ public struct Plan: Sendable {
   }
 
   /// Instances served per tenant and profile (instances beyond a tenant's
-  /// demand, which a same-config group may carry, are not counted).
+  /// instance demand, `instanceDemand`, which a same-config or scope-node
+  /// group may carry, are not counted).
   ///
   /// - Complexity: O(GPUs + instances).
   public var served: [String: [String: Int]] {
@@ -178,9 +245,10 @@ public struct Plan: Sendable {
       }
     }
     var result: [String: [String: Int]] = [:]
+    let wanted = instanceDemand
     for tenant in request.tenants {
       var row: [String: Int] = [:]
-      for (name, demand) in tenant.instances {
+      for (name, demand) in wanted[tenant.name] ?? [:] {
         row[name] = min(demand, counts[tenant.name]?[name] ?? 0)
       }
       result[tenant.name] = row

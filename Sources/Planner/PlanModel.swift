@@ -1,41 +1,62 @@
 import MIGGeometry
 
-/// GPUs that the integer program counts as one capacity: all groups of a
-/// model whose nodes may differ, or one group whose nodes all get the
-/// same config (then a variable counts GPUs per node and is multiplied by
-/// the node count).
+/// GPUs that the integer program counts as one capacity: all per-GPU
+/// groups of a model and cost; or one group whose nodes all get the same
+/// config (a variable counts GPUs per node, multiplied by the node
+/// count); or one group whose every node has one layout on all its GPUs
+/// (a variable counts nodes, each of `gpusPerNode` GPUs).
 struct CapacityPool: Sendable {
   var model: GPUModel
   /// Indices into the request's fleet.
   var groups: [Int]
-  /// Whether this is one same-config-on-every-node group.
-  var isUniform: Bool
-  /// GPUs available: all of them, or GPUs per node for a uniform pool.
+  /// How far one config reaches in the pool's groups.
+  var scope: FleetGroup.ConfigScope
+  /// Units available: GPUs, GPUs per node (scope group) or nodes (scope
+  /// node).
   var capacity: Int
-  /// How many GPUs one unit of a variable stands for.
+  /// How many GPUs one unit stands for.
   var multiplier: Int
   /// The cost of one GPU.
   var unitCost: Double
+
+  /// Whether this is one same-config-on-every-node group.
+  var isUniform: Bool { scope == .group }
 }
 
 /// The cutting-stock integer program of a request for a set of tenant
 /// classes: which variable is which, and how to read a solution.
 struct PlanModel: Sendable {
   enum Variable: Sendable, Hashable {
-    /// GPUs (per node in a uniform pool) of a class laid out with a
-    /// pattern of a pool.
+    /// GPUs (per node in a scope-group pool, nodes in a scope-node pool
+    /// for a dedicated class) of a class laid out with a pattern of a
+    /// pool; in a scope-node pool for a shared class, GPUs of the nodes
+    /// with layout `pattern` of `nodeLayouts` given to the class.
     case gpus(tenantClass: Int, pool: Int, pattern: Int)
     /// Whole nodes of a group reserved for a dedicated class.
     case nodes(tenantClass: Int, group: Int)
     /// Instances of a profile served to a tenant (most-demand objective).
     case served(tenant: Int, profile: String)
+    /// Whole GPUs (MIG disabled) of a pool given to a tenant, in the
+    /// pool's GPU units (a dedicated class in a scope-node pool: nodes).
+    case whole(tenant: Int, pool: Int)
+    /// Nodes of a scope-node pool laid out with `nodeLayouts[pool]`
+    /// pattern `layout`; `layout` equal to the pattern count: MIG
+    /// disabled.
+    case layoutNodes(pool: Int, layout: Int)
+    /// Instances of a profile given to a tenant's capacity demand.
+    case allotted(tenant: Int, profile: String)
+    /// Whether distinct layout `key` is used (the distinct-layout limit).
+    case layoutUsed(key: Int)
   }
 
   let request: PlanRequest
   let classes: [TenantClass]
   let pools: [CapacityPool]
-  /// patterns[k][π]: the patterns of class k on pool π (nil: not usable).
+  /// patterns[k][π]: the patterns of class k on pool π (nil: not usable,
+  /// or a shared class on a scope-node pool).
   let patterns: [[LayoutPatterns?]]
+  /// The layouts of each scope-node pool that shared classes split.
+  let nodeLayouts: [LayoutPatterns?]
   var program: IntegerProgram
   var variables: [Variable]
   /// The position of each variable.
@@ -46,6 +67,11 @@ struct PlanModel: Sendable {
   let capacityRows: [Int]
   /// The factor of a weighted compute slice in the most-demand objective.
   let servedScale: Double
+  /// Weighted compute slices one unit of each variable serves (most-demand
+  /// objective; 0 for variables that serve nothing by themselves).
+  let servedValues: [Double]
+  /// The distinct layouts that the limit counts, as `layoutKey` gives.
+  let layoutKeys: [String]
 
   /// Which patterns a build may use.
   enum PatternChoice: Sendable {
@@ -55,6 +81,25 @@ struct PlanModel: Sendable {
     case balanced
     /// Only single-profile configs (`all-<profile>`).
     case singleProfile
+  }
+
+  /// The class of each tenant.
+  static func classOfTenant(_ classes: [TenantClass], count: Int) -> [Int?] {
+    var result: [Int?] = Array(repeating: nil, count: count)
+    for (k, tenantClass) in classes.enumerated() {
+      for t in tenantClass.members { result[t] = k }
+    }
+    return result
+  }
+
+  /// A layout's identity for the distinct-layout limit: the model and the
+  /// instances per profile name.
+  static func layoutKey(
+    _ model: GPUModel, _ profiles: [MIGProfile], _ counts: [Int]
+  ) -> String {
+    let parts = zip(profiles, counts).filter { $0.1 > 0 }
+      .map { "\($0.0.name)x\($0.1)" }.sorted()
+    return model.name + "|" + parts.joined(separator: ",")
   }
 
   /// Builds the program.
@@ -72,47 +117,71 @@ struct PlanModel: Sendable {
     self.classes = classes
     var pools: [CapacityPool] = []
     for (g, group) in request.fleet.enumerated() {
-      if group.sameConfigOnEveryNode {
+      switch group.configScope {
+      case .group:
         pools.append(
           CapacityPool(
-            model: group.model, groups: [g], isUniform: true,
+            model: group.model, groups: [g], scope: .group,
             capacity: group.gpusPerNode, multiplier: group.nodeCount,
             unitCost: group.unitCost))
-      } else if let i = pools.firstIndex(where: {
-        !$0.isUniform && $0.model == group.model
-          && $0.unitCost == group.unitCost
-      }) {
-        pools[i].groups.append(g)
-        pools[i].capacity += group.gpuCount
-      } else {
+      case .node:
         pools.append(
           CapacityPool(
-            model: group.model, groups: [g], isUniform: false,
-            capacity: group.gpuCount, multiplier: 1,
+            model: group.model, groups: [g], scope: .node,
+            capacity: group.nodeCount, multiplier: group.gpusPerNode,
             unitCost: group.unitCost))
+      case .gpu:
+        if let i = pools.firstIndex(where: {
+          $0.scope == .gpu && $0.model == group.model
+            && $0.unitCost == group.unitCost
+        }) {
+          pools[i].groups.append(g)
+          pools[i].capacity += group.gpuCount
+        } else {
+          pools.append(
+            CapacityPool(
+              model: group.model, groups: [g], scope: .gpu,
+              capacity: group.gpuCount, multiplier: 1,
+              unitCost: group.unitCost))
+        }
       }
     }
     self.pools = pools
 
     let objective = request.objective
+    let most = objective == .mostWeightedDemand
     let fleetGPUs = request.fleet.reduce(0) { $0 + $1.gpuCount }
-    servedScale = Double(fleetGPUs + 1)
+    let scale = Double(fleetGPUs + 1)
+    servedScale = scale
     func gpuCost(_ pool: CapacityPool) -> Double {
       objective == .lowestCost ? pool.unitCost : 1
     }
+    let classOf = Self.classOfTenant(classes, count: request.tenants.count)
 
     var lp = LinearProgram()
     var variables: [Variable] = []
     var isInteger: [Bool] = []
-    var patterns: [[LayoutPatterns?]] = []
+    var served: [Double] = []
+    var keyOf: [Int: String] = [:]
+    func add(
+      _ variable: Variable, cost: Double,
+      _ entries: [(row: Int, value: Double)], integer: Bool = true,
+      value: Double = 0, key: String? = nil
+    ) {
+      if let key { keyOf[variables.count] = key }
+      lp.addColumn(cost: cost - scale * value, entries: entries)
+      variables.append(variable)
+      isInteger.append(integer)
+      served.append(value)
+    }
+
     // Rows.
     var coverage: [[String: Int]] = []
     for tenantClass in classes {
       var rows: [String: Int] = [:]
       for name in tenantClass.profileNames {
         let demand = Double(tenantClass.demand[name] ?? 0)
-        rows[name] = lp.addRow(
-          .atLeast, objective == .mostWeightedDemand ? 0 : demand)
+        rows[name] = lp.addRow(.atLeast, most ? 0 : demand)
       }
       coverage.append(rows)
     }
@@ -121,7 +190,7 @@ struct PlanModel: Sendable {
     var linkRow: [Int: [Int: Int]] = [:]
     let dedicated = classes.indices.filter { classes[$0].isDedicated }
     if !dedicated.isEmpty {
-      for (π, pool) in pools.enumerated() where !pool.isUniform {
+      for (π, pool) in pools.enumerated() where pool.scope == .gpu {
         for g in pool.groups {
           nodeRow[g] = lp.addRow(
             .atMost, Double(request.fleet[g].nodeCount))
@@ -131,12 +200,33 @@ struct PlanModel: Sendable {
         }
       }
     }
+    let sense: LinearProgram.Sense = most ? .atMost : .atLeast
+    var wholeRow: [Int: Int] = [:]
+    var computeRow: [Int: Int] = [:]
+    var memoryRow: [Int: Int] = [:]
+    for (t, tenant) in request.tenants.enumerated() where classOf[t] != nil {
+      if tenant.wholeGPUs > 0 {
+        wholeRow[t] = lp.addRow(sense, Double(tenant.wholeGPUs))
+      }
+      if let capacity = tenant.capacity,
+        !request.capacityProfiles(t).isEmpty
+      {
+        if capacity.computeSlices > 0 {
+          computeRow[t] = lp.addRow(sense, Double(capacity.computeSlices))
+        }
+        if capacity.memoryGiB > 0 {
+          memoryRow[t] = lp.addRow(sense, capacity.memoryGiB)
+        }
+      }
+    }
 
     // Pattern columns.
+    var patterns: [[LayoutPatterns?]] = []
     for (k, tenantClass) in classes.enumerated() {
       var perPool: [LayoutPatterns?] = []
       for (π, pool) in pools.enumerated() {
-        if tenantClass.isDedicated && pool.isUniform {
+        if tenantClass.isDedicated ? pool.scope == .group : pool.scope == .node
+        {
           perPool.append(nil)
           continue
         }
@@ -147,34 +237,13 @@ struct PlanModel: Sendable {
           continue
         }
         let caps = profiles.map {
-          let need = tenantClass.demand[$0.name] ?? 0
-          return pool.isUniform
-            ? (need + pool.multiplier - 1) / pool.multiplier : need
+          let need = tenantClass.upTo[$0.name] ?? 0
+          return pool.scope == .gpu
+            ? need : (need + pool.multiplier - 1) / pool.multiplier
         }
-        let set: LayoutPatterns
-        switch choice {
-        case .all:
-          set = cache.patterns(
-            model: pool.model, profiles: profiles, caps: caps,
-            rules: request.rules)
-        case .balanced:
-          let config = try? NamedMIGConfig.resolve(
-            "all-balanced", for: pool.model, rules: request.rules)
-          let row = profiles.map { config?.mix.count(of: $0.name) ?? 0 }
-          set = LayoutPatterns(
-            model: pool.model, profiles: profiles,
-            fixed: config == nil ? [] : [row])
-        case .singleProfile:
-          let rows = profiles.indices.map { i in
-            profiles.indices.map { j in
-              j == i
-                ? (profiles[i].hasMediaExtensions ? 1 : profiles[i].maxCount)
-                : 0
-            }
-          }
-          set = LayoutPatterns(
-            model: pool.model, profiles: profiles, fixed: rows)
-        }
+        let set = Self.patternSet(
+          choice, model: pool.model, profiles: profiles, caps: caps,
+          rules: request.rules, cache: cache)
         perPool.append(set)
         let multiplier = Double(pool.multiplier)
         for (p, counts) in set.counts.enumerated() {
@@ -185,39 +254,128 @@ struct PlanModel: Sendable {
             }
           }
           let cost: Double
-          if tenantClass.isDedicated {
+          if tenantClass.isDedicated && pool.scope == .gpu {
             entries.append((linkRow[k]![π]!, 1))
             cost = 0
           } else {
             entries.append((capacityRow[π], 1))
             cost = multiplier * gpuCost(pool)
           }
-          lp.addColumn(cost: cost, entries: entries)
-          variables.append(.gpus(tenantClass: k, pool: π, pattern: p))
-          isInteger.append(true)
+          add(
+            .gpus(tenantClass: k, pool: π, pattern: p), cost: cost, entries,
+            key: Self.layoutKey(pool.model, set.profiles, counts))
         }
       }
       patterns.append(perPool)
     }
-    // Node columns of dedicated classes.
-    for k in dedicated {
-      for (π, pool) in pools.enumerated() where !pool.isUniform {
-        for g in pool.groups {
-          let perNode = Double(request.fleet[g].gpusPerNode)
-          lp.addColumn(
-            cost: perNode * gpuCost(pool),
-            entries: [
-              (nodeRow[g]!, 1), (linkRow[k]![π]!, -perNode),
-              (capacityRow[π], perNode),
-            ])
-          variables.append(.nodes(tenantClass: k, group: g))
-          isInteger.append(true)
+
+    // Scope-node pools: node layouts over every shared class's profiles,
+    // split among the classes GPU by GPU.
+    var nodeLayouts: [LayoutPatterns?] = []
+    for (π, pool) in pools.enumerated() {
+      guard pool.scope == .node else {
+        nodeLayouts.append(nil)
+        continue
+      }
+      let shared = classes.indices.filter { !classes[$0].isDedicated }
+      var caps: [String: Int] = [:]
+      for k in shared {
+        for (name, count) in classes[k].upTo { caps[name, default: 0] += count }
+      }
+      let profiles = pool.model.availableProfiles(under: request.rules)
+        .filter { caps[$0.name] != nil }
+      let set =
+        profiles.isEmpty
+        ? LayoutPatterns(model: pool.model, profiles: [], fixed: [])
+        : Self.patternSet(
+          choice, model: pool.model, profiles: profiles,
+          caps: profiles.map { caps[$0.name] ?? 0 }, rules: request.rules,
+          cache: cache)
+      nodeLayouts.append(set)
+      let perNode = Double(pool.multiplier)
+      for (l, counts) in set.counts.enumerated() {
+        let link = lp.addRow(.atMost, 0)
+        add(
+          .layoutNodes(pool: π, layout: l),
+          cost: perNode * gpuCost(pool),
+          [(capacityRow[π], 1), (link, -perNode)],
+          key: Self.layoutKey(pool.model, set.profiles, counts))
+        for k in shared {
+          var entries: [(row: Int, value: Double)] = []
+          for (i, profile) in set.profiles.enumerated() where counts[i] > 0 {
+            if let row = coverage[k][profile.name] {
+              entries.append((row, Double(counts[i])))
+            }
+          }
+          guard !entries.isEmpty else { continue }
+          entries.append((link, 1))
+          add(.gpus(tenantClass: k, pool: π, pattern: l), cost: 0, entries)
+        }
+      }
+      // Nodes with MIG disabled, for shared tenants' whole GPUs.
+      let wholeTenants = request.tenants.indices.filter { t in
+        wholeRow[t] != nil && request.tenants[t].acceptsWhole(pool.model)
+          && classOf[t].map { !classes[$0].isDedicated } == true
+      }
+      if !wholeTenants.isEmpty {
+        // GPUs of such nodes are independent: each whole GPU costs one
+        // GPU, the node itself nothing.
+        let link = lp.addRow(.atMost, 0)
+        add(
+          .layoutNodes(pool: π, layout: set.counts.count), cost: 0,
+          [(capacityRow[π], 1), (link, -perNode)])
+        for t in wholeTenants {
+          let slices = Double(pool.model.computeSliceCount)
+          add(
+            .whole(tenant: t, pool: π), cost: gpuCost(pool),
+            [(wholeRow[t]!, 1), (link, 1)],
+            value: request.tenants[t].weight * slices * (most ? 1 : 0))
         }
       }
     }
+
+    // Node columns of dedicated classes.
+    for k in dedicated {
+      for (π, pool) in pools.enumerated() where pool.scope == .gpu {
+        for g in pool.groups {
+          let perNode = Double(request.fleet[g].gpusPerNode)
+          add(
+            .nodes(tenantClass: k, group: g), cost: perNode * gpuCost(pool),
+            [
+              (nodeRow[g]!, 1), (linkRow[k]![π]!, -perNode),
+              (capacityRow[π], perNode),
+            ])
+        }
+      }
+    }
+
+    // Whole GPUs outside scope-node pools' shared nodes.
+    for (t, tenant) in request.tenants.enumerated() {
+      guard let row = wholeRow[t], let k = classOf[t] else { continue }
+      let isDedicated = classes[k].isDedicated
+      for (π, pool) in pools.enumerated()
+      where tenant.acceptsWhole(pool.model) {
+        let gpus = Double(pool.multiplier)
+        let value =
+          most ? tenant.weight * Double(pool.model.computeSliceCount) : 0
+        switch (pool.scope, isDedicated) {
+        case (.gpu, false), (.group, false), (.node, true):
+          add(
+            .whole(tenant: t, pool: π), cost: gpus * gpuCost(pool),
+            [(row, gpus), (capacityRow[π], 1)], value: value * gpus)
+        case (.gpu, true):
+          add(
+            .whole(tenant: t, pool: π), cost: 0,
+            [(row, 1), (linkRow[k]![π]!, 1)], value: value)
+        case (.group, true), (.node, false):
+          continue
+        }
+      }
+    }
+
     // Served columns for the most-demand objective.
     var integral = true
-    if objective == .mostWeightedDemand {
+    if most {
       for (k, tenantClass) in classes.enumerated() {
         for t in tenantClass.members {
           let tenant = request.tenants[t]
@@ -228,28 +386,92 @@ struct PlanModel: Sendable {
               tenant.weight
               * Double(Self.computeSlices(of: name, in: request))
             let row = lp.addRow(.atMost, Double(demand))
-            lp.addColumn(
-              cost: -servedScale * value,
-              entries: [(coverage[k][name]!, -1), (row, 1)])
-            variables.append(.served(tenant: t, profile: name))
-            isInteger.append(false)
-            if value.rounded() != value { integral = false }
+            add(
+              .served(tenant: t, profile: name), cost: 0,
+              [(coverage[k][name]!, -1), (row, 1)], integer: false,
+              value: value)
           }
         }
       }
     }
+    // Instances given to capacity demands.
+    for (t, tenant) in request.tenants.enumerated() {
+      guard let k = classOf[t] else { continue }
+      for name in request.capacityProfiles(t) {
+        guard let coverageRow = coverage[k][name] else { continue }
+        let slices = Double(Self.computeSlices(of: name, in: request))
+        var entries: [(row: Int, value: Double)] = [(coverageRow, -1)]
+        if let row = computeRow[t] { entries.append((row, slices)) }
+        if let row = memoryRow[t] {
+          entries.append((row, Self.memoryGiB(of: name, in: request)))
+        }
+        add(
+          .allotted(tenant: t, profile: name), cost: 0, entries,
+          value: most ? tenant.weight * slices : 0)
+      }
+    }
+    if most {
+      integral = served.allSatisfy { $0.rounded() == $0 }
+    }
     if objective == .lowestCost {
       integral = pools.allSatisfy { $0.unitCost.rounded() == $0.unitCost }
     }
+
+    // The distinct-layout limit: a binary per layout, linked to the
+    // columns that lay GPUs out with it.
+    var keys: [String] = []
+    if let limit = request.maxDistinctLayouts {
+      keys = Array(Set(keyOf.values)).sorted()
+      let units = Double(pools.reduce(0) { $0 + $1.capacity })
+      let limitRow = lp.addRow(.atMost, Double(limit))
+      var keyRow: [String: Int] = [:]
+      for key in keys { keyRow[key] = lp.addRow(.atMost, 0) }
+      for j in keyOf.keys.sorted() {
+        lp.columns[j].entries.append((keyRow[keyOf[j]!]!, 1))
+      }
+      for (i, key) in keys.enumerated() {
+        add(.layoutUsed(key: i), cost: 0, [(keyRow[key]!, -units), (limitRow, 1)])
+      }
+    }
+
     self.patterns = patterns
+    self.nodeLayouts = nodeLayouts
     self.variables = variables
+    servedValues = served
+    layoutKeys = keys
     coverageRows = coverage
     capacityRows = capacityRow
     variableIndex = Dictionary(
       uniqueKeysWithValues: variables.enumerated().map { ($1, $0) })
     program = IntegerProgram(
       lp: lp, isInteger: isInteger, hasIntegralObjective: integral)
+  }
 
+  /// The patterns a build may use on one model.
+  static func patternSet(
+    _ choice: PatternChoice, model: GPUModel, profiles: [MIGProfile],
+    caps: [Int], rules: MIGRules, cache: PatternCache
+  ) -> LayoutPatterns {
+    switch choice {
+    case .all:
+      return cache.patterns(
+        model: model, profiles: profiles, caps: caps, rules: rules)
+    case .balanced:
+      let config = try? NamedMIGConfig.resolve(
+        "all-balanced", for: model, rules: rules)
+      let row = profiles.map { config?.mix.count(of: $0.name) ?? 0 }
+      return LayoutPatterns(
+        model: model, profiles: profiles, fixed: config == nil ? [] : [row])
+    case .singleProfile:
+      let rows = profiles.indices.map { i in
+        profiles.indices.map { j in
+          j == i
+            ? (profiles[i].hasMediaExtensions ? 1 : profiles[i].maxCount)
+            : 0
+        }
+      }
+      return LayoutPatterns(model: model, profiles: profiles, fixed: rows)
+    }
   }
 
   /// The compute slices of a profile name on the first fleet model that
@@ -261,6 +483,21 @@ struct PlanModel: Sendable {
       }
     }
     return 0
+  }
+
+  /// The GiB of memory of a profile name: the least over the fleet's
+  /// models that offer it under the request's driver, so that a capacity
+  /// demand is met on any of them.
+  static func memoryGiB(of name: String, in request: PlanRequest) -> Double {
+    var least = Double.infinity
+    for group in request.fleet {
+      if let profile = group.model.availableProfiles(under: request.rules)
+        .first(where: { $0.name == name })
+      {
+        least = min(least, profile.memoryGiB)
+      }
+    }
+    return least.isFinite ? least : 0
   }
 }
 
@@ -318,37 +555,19 @@ extension PlanModel {
 
   /// Weighted compute slices served by a solution (most-demand objective).
   func servedWeight(_ x: [Double]) -> Double {
-    var total = 0.0
-    for (j, variable) in variables.enumerated() {
-      if case .served(let t, let name) = variable {
-        total +=
-          x[j] * request.tenants[t].weight
-          * Double(Self.computeSlices(of: name, in: request))
-      }
-    }
-    return total
+    zip(x, servedValues).reduce(0) { $0 + $1.0 * $1.1 }
   }
 
-  /// Whether every tenant's weight times compute slices is whole, so the
-  /// served weight is.
+  /// Whether every variable's served value is whole, so the served weight
+  /// is.
   var isIntegralServedWeight: Bool {
-    request.tenants.allSatisfy { tenant in
-      tenant.instances.keys.allSatisfy { name in
-        let value =
-          tenant.weight
-          * Double(Self.computeSlices(of: name, in: request))
-        return value.rounded() == value
-      }
-    }
+    servedValues.allSatisfy { $0.rounded() == $0 }
   }
 
   /// Drops the cost of GPUs, leaving only served demand in the objective.
   mutating func zeroGPUCosts() {
-    for (j, variable) in variables.enumerated() {
-      switch variable {
-      case .gpus, .nodes: program.lp.columns[j].cost = 0
-      case .served: break
-      }
+    for j in variables.indices {
+      program.lp.columns[j].cost = -servedScale * servedValues[j]
     }
   }
 }

@@ -5,9 +5,16 @@ struct TenantClass: Sendable, Hashable {
   var members: [Int]
   /// Whether the class's GPUs must sit on nodes of its own.
   var isDedicated: Bool
-  /// Instances per profile name, summed over the members.
+  /// Instances per profile name, summed over the members; a profile
+  /// that only serves capacity demand is present with 0.
   var demand: [String: Int]
-  /// The demanded profile names, sorted.
+  /// The most instances per profile name the class can use: `demand`
+  /// plus, for capacity demands, enough of the profile alone to serve
+  /// them.
+  var upTo: [String: Int]
+  /// Whole GPUs asked for by the members.
+  var wholeGPUs: Int
+  /// The profile names the class may be served, sorted.
   var profileNames: [String] { demand.keys.sorted() }
 }
 
@@ -24,6 +31,14 @@ extension PlanRequest {
   /// Whether two tenants may share a GPU: each accepts the other.
   func mayShare(_ a: Int, _ b: Int) -> Bool {
     a == b || (allows(a, b) && allows(b, a))
+  }
+
+  /// Whether tenant classes compete for more than GPUs: a scope-node
+  /// group lets classes split a node's GPUs, and a distinct-layout limit
+  /// counts layouts across classes. Then the classes cannot be solved one
+  /// by one, nor their bounds summed.
+  var classesShareCapacity: Bool {
+    maxDistinctLayouts != nil || fleet.contains { $0.configScope == .node }
   }
 
   /// The classes the plan uses: an isolated tenant alone; other tenants
@@ -86,14 +101,47 @@ extension PlanRequest {
 
   private func makeClass(_ members: [Int]) -> TenantClass {
     var demand: [String: Int] = [:]
+    var upTo: [String: Int] = [:]
+    var whole = 0
     for t in members {
       for (name, count) in tenants[t].instances where count > 0 {
         demand[name, default: 0] += count
+        upTo[name, default: 0] += count
+      }
+      whole += tenants[t].wholeGPUs
+      for name in capacityProfiles(t) {
+        demand[name, default: 0] += 0
+        upTo[name, default: 0] += capacityInstances(t, name)
       }
     }
     let dedicated =
       members.count == 1
       && tenants[members[0]].isolation == .dedicatedNodes
-    return TenantClass(members: members, isDedicated: dedicated, demand: demand)
+    return TenantClass(
+      members: members, isDedicated: dedicated, demand: demand,
+      upTo: upTo, wholeGPUs: whole)
+  }
+
+  /// The allowed profiles of tenant `t`'s capacity demand that some fleet
+  /// model offers, sorted; empty without a capacity demand.
+  func capacityProfiles(_ t: Int) -> [String] {
+    guard let capacity = tenants[t].capacity,
+      capacity.computeSlices > 0 || capacity.memoryGiB > 0
+    else { return [] }
+    return Set(capacity.profiles).sorted().filter {
+      PlanModel.computeSlices(of: $0, in: self) > 0
+    }
+  }
+
+  /// Instances of profile `name` alone that serve tenant `t`'s capacity
+  /// demand: the most the tenant can ever be given of it.
+  func capacityInstances(_ t: Int, _ name: String) -> Int {
+    guard let capacity = tenants[t].capacity else { return 0 }
+    let slices = PlanModel.computeSlices(of: name, in: self)
+    let memory = PlanModel.memoryGiB(of: name, in: self)
+    guard slices > 0, memory > 0 else { return 0 }
+    let byCompute = (capacity.computeSlices + slices - 1) / slices
+    let byMemory = Int((capacity.memoryGiB / memory - 1e-9).rounded(.up))
+    return max(byCompute, byMemory, 0)
   }
 }

@@ -6,10 +6,22 @@ enum Baselines {
   /// `all-balanced` on every GPU, single-profile configs, and greedy
   /// first-fit decreasing, each serving the same demand with the same
   /// isolation classes.
+  ///
+  /// Capacity demands are served by the instances the plan allots to
+  /// them (`instanceDemand`), so every rule serves the same instances.
   static func compute(
-    _ request: PlanRequest, classes: [TenantClass], cache: PatternCache
+    _ request: PlanRequest, instanceDemand: [String: [String: Int]],
+    cache: PatternCache
   ) -> [BaselineResult] {
-    [
+    var request = request
+    for t in request.tenants.indices {
+      let name = request.tenants[t].name
+      request.tenants[t].instances =
+        instanceDemand[name] ?? request.tenants[t].instances
+      request.tenants[t].capacity = nil
+    }
+    let classes = request.planClasses()
+    return [
       fixedConfig("all-balanced", .balanced, request, classes, cache),
       fixedConfig("single-profile", .singleProfile, request, classes, cache),
       firstFitDecreasing(request, classes),
@@ -63,25 +75,46 @@ enum Baselines {
     var gpus = 0
     var cost = 0.0
     var slices = 0
+    var wholeSlices = 0
+    func take(_ count: Int, _ pool: CapacityPool) {
+      gpus += count
+      cost += Double(count) * pool.unitCost
+      slices += count * pool.model.computeSliceCount
+    }
     for (j, variable) in model.variables.enumerated() where x[j] > 0.5 {
       let count = Int(x[j].rounded())
       switch variable {
       case .gpus(let k, let π, _):
         let pool = model.pools[π]
-        if !model.classes[k].isDedicated {
-          gpus += count * pool.multiplier
-          cost += Double(count * pool.multiplier) * pool.unitCost
-          slices += count * pool.multiplier * pool.model.computeSliceCount
+        let dedicated = model.classes[k].isDedicated
+        // Dedicated GPUs count with their nodes; scope-node shared GPUs
+        // with their layout's nodes.
+        if pool.scope == .node ? dedicated : !dedicated {
+          take(count * pool.multiplier, pool)
+        }
+      case .whole(let t, let π):
+        let pool = model.pools[π]
+        let dedicated = model.classes.contains {
+          $0.isDedicated && $0.members.contains(t)
+        }
+        let units = pool.scope == .node ? (dedicated ? pool.multiplier : 1)
+          : pool.multiplier
+        wholeSlices += count * units * pool.model.computeSliceCount
+        if !(pool.scope == .gpu && dedicated) { take(count * units, pool) }
+      case .layoutNodes(let π, let l):
+        let pool = model.pools[π]
+        if l < (model.nodeLayouts[π]?.counts.count ?? 0) {
+          take(count * pool.multiplier, pool)
         }
       case .nodes(_, let g):
         let group = model.request.fleet[g]
         gpus += count * group.gpusPerNode
         cost += Double(count * group.gpusPerNode) * group.unitCost
         slices += count * group.gpusPerNode * group.model.computeSliceCount
-      case .served: break
+      case .served, .allotted, .layoutUsed: break
       }
     }
-    let demandSlices = demandComputeSlices(model.request)
+    let demandSlices = demandComputeSlices(model.request) + wholeSlices
     return BaselineResult(
       name: name, gpus: gpus, idleSlices: max(0, slices - demandSlices),
       cost: cost, reason: nil)
@@ -119,6 +152,7 @@ enum Baselines {
     var gpus = 0
     var cost = 0.0
     var slices = 0
+    var demandWhole = 0
     var fits: [String: Bool] = [:]
     for tenantClass in classes {
       // (group, counts per profile name, how many GPUs in that state)
@@ -219,10 +253,56 @@ enum Baselines {
           }
         }
       }
-      // Count the class's GPUs per group.
+      // Whole GPUs: from the first groups with free GPUs of a model
+      // the tenant accepts.
+      var wholeSlices = 0
+      for t in tenantClass.members {
+        let tenant = request.tenants[t]
+        var left = tenant.wholeGPUs
+        for g in request.fleet.indices where left > 0 {
+          let group = request.fleet[g]
+          guard tenant.acceptsWhole(group.model), free[g] > 0,
+            !(tenantClass.isDedicated && group.configScope == .group)
+          else { continue }
+          let u = unit(g)
+          let taken = min(free[g], (left + u - 1) / u)
+          free[g] -= taken
+          left = max(0, left - taken * u)
+          states.append((g, [], taken))
+          wholeSlices += taken * u * group.model.computeSliceCount
+        }
+        if left > 0 {
+          return BaselineResult(
+            name: rule, gpus: nil, idleSlices: nil, cost: nil,
+            reason: "the fleet runs out of GPUs for whole GPUs")
+        }
+      }
+      demandWhole += wholeSlices
+      // Count the class's GPUs per group; in a scope-node group each
+      // layout takes whole nodes of its own.
       var perGroup = Array(repeating: 0, count: request.fleet.count)
+      var perLayout: [Int: [[String]: Int]] = [:]
       for state in states {
-        perGroup[state.group] += state.count * unit(state.group)
+        let group = request.fleet[state.group]
+        if group.configScope == .node && !state.names.isEmpty {
+          perLayout[state.group, default: [:]][state.names, default: 0] +=
+            state.count
+        } else {
+          perGroup[state.group] += state.count * unit(state.group)
+        }
+      }
+      for (g, layouts) in perLayout {
+        let per = request.fleet[g].gpusPerNode
+        for count in layouts.values {
+          let taken = (count + per - 1) / per * per
+          perGroup[g] += taken
+          free[g] -= taken - count
+        }
+        if free[g] < 0 {
+          return BaselineResult(
+            name: rule, gpus: nil, idleSlices: nil, cost: nil,
+            reason: "the fleet runs out of nodes for one layout per node")
+        }
       }
       for (g, count) in perGroup.enumerated() where count > 0 {
         var taken = count
@@ -243,7 +323,8 @@ enum Baselines {
     }
     return BaselineResult(
       name: rule, gpus: gpus,
-      idleSlices: max(0, slices - demandComputeSlices(request)), cost: cost,
+      idleSlices: max(0, slices - demandComputeSlices(request) - demandWhole),
+      cost: cost,
       reason: nil)
   }
 }

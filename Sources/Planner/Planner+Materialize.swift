@@ -2,31 +2,49 @@ import MIGGeometry
 
 extension Planner {
   /// One GPU's instances before it has a node: profile names with the
-  /// tenant each serves.
+  /// tenant each serves, or the tenant a whole GPU is for.
   struct GPUItem {
     var instances: [(profile: String, tenant: String)]
     var tenantClass: Int
+    var wholeFor: String? = nil
+  }
+
+  /// Instances per profile each tenant is to be given: its instances
+  /// plus those the solution allots to its capacity demand.
+  static func instanceDemand(_ model: PlanModel, solution x: [Double])
+    -> [[String: Int]]
+  {
+    var demand = model.request.tenants.map(\.instances)
+    for (j, variable) in model.variables.enumerated() {
+      guard case .allotted(let t, let name) = variable else { continue }
+      let count = Int(x[j].rounded())
+      if count > 0 { demand[t][name, default: 0] += count }
+    }
+    return demand
   }
 
   /// Turns a solution into nodes: GPUs per class and pattern, instances
   /// given to the class's tenants by remaining demand, dedicated classes
   /// on whole nodes, then every other GPU packed onto nodes in fleet
-  /// order; each GPU gets a placement and creation order from
+  /// order; scope-node groups get one layout per node, their GPUs split
+  /// among classes; each GPU gets a placement and creation order from
   /// `GPUModel.arrangement(of:)` and is validated.
   static func materialize(
     _ model: PlanModel, solution x: [Double]
   ) throws(PlanError) -> [PlannedNode] {
     let request = model.request
     // Remaining demand per class member.
-    var remaining = request.tenants.map(\.instances)
+    var remaining = instanceDemand(model, solution: x)
+    let classOf = PlanModel.classOfTenant(
+      model.classes, count: request.tenants.count)
 
     func assign(
-      _ counts: [Int], _ set: LayoutPatterns, classIndex k: Int,
+      _ counts: [Int], _ profiles: [MIGProfile], classIndex k: Int,
       keepExtra: Bool
     ) -> GPUItem {
       var instances: [(profile: String, tenant: String)] = []
       let members = model.classes[k].members
-      for (i, profile) in set.profiles.enumerated() {
+      for (i, profile) in profiles.enumerated() {
         for _ in 0..<counts[i] {
           if let t = members.first(where: {
             (remaining[$0][profile.name] ?? 0) > 0
@@ -44,27 +62,49 @@ extension Planner {
       }
       return GPUItem(instances: instances, tenantClass: k)
     }
+    func wholeItem(_ t: Int) -> GPUItem {
+      GPUItem(
+        instances: [], tenantClass: classOf[t] ?? 0,
+        wholeFor: request.tenants[t].name)
+    }
 
     // Items per pool; nodes reserved per dedicated class and group.
     var items: [[GPUItem]] = Array(repeating: [], count: model.pools.count)
     var dedicatedItems: [Int: [Int: [GPUItem]]] = [:]  // class → pool → items
-    var uniformNode: [Int: [(counts: [Int], set: LayoutPatterns, k: Int)]] = [:]
+    var uniformNode: [Int: [GPUItem]] = [:]  // pool → one node's GPUs
+    var uniformLayouts: [Int: [(counts: [Int], set: LayoutPatterns, k: Int)]] =
+      [:]
     var reserved: [Int: [(k: Int, nodes: Int)]] = [:]  // group → reservations
+    // Scope-node pools: nodes per layout, GPUs per class and layout,
+    // dedicated nodes, and whole GPUs on MIG-disabled nodes.
+    var layoutNodes: [Int: [Int: Int]] = [:]  // pool → layout → nodes
+    var split: [Int: [Int: [(k: Int, gpus: Int)]]] = [:]  // pool → layout
+    var ownNodes: [Int: [(k: Int, item: GPUItem?, counts: [Int]?)]] = [:]
+    var wholeOnDisabled: [Int: [Int]] = [:]  // pool → tenants, a GPU each
     for (j, variable) in model.variables.enumerated() {
       let count = Int(x[j].rounded())
       guard count > 0 else { continue }
       switch variable {
       case .gpus(let k, let π, let p):
-        guard let set = model.patterns[k][π] else { continue }
         let pool = model.pools[π]
-        if pool.isUniform {
+        switch pool.scope {
+        case .group:
+          guard let set = model.patterns[k][π] else { continue }
           for _ in 0..<count {
-            uniformNode[π, default: []].append((set.counts[p], set, k))
+            uniformLayouts[π, default: []].append((set.counts[p], set, k))
           }
-        } else {
+        case .node where model.classes[k].isDedicated:
+          guard let set = model.patterns[k][π] else { continue }
+          for _ in 0..<count {
+            ownNodes[π, default: []].append((k, nil, set.counts[p]))
+          }
+        case .node:
+          split[π, default: [:]][p, default: []].append((k, count))
+        case .gpu:
+          guard let set = model.patterns[k][π] else { continue }
           for _ in 0..<count {
             let item = assign(
-              set.counts[p], set, classIndex: k, keepExtra: false)
+              set.counts[p], set.profiles, classIndex: k, keepExtra: false)
             if model.classes[k].isDedicated {
               dedicatedItems[k, default: [:]][π, default: []].append(item)
             } else {
@@ -72,9 +112,31 @@ extension Planner {
             }
           }
         }
+      case .whole(let t, let π):
+        let pool = model.pools[π]
+        let k = classOf[t] ?? 0
+        switch pool.scope {
+        case .gpu where model.classes[k].isDedicated:
+          for _ in 0..<count {
+            dedicatedItems[k, default: [:]][π, default: []].append(
+              wholeItem(t))
+          }
+        case .gpu:
+          for _ in 0..<count { items[π].append(wholeItem(t)) }
+        case .group:
+          for _ in 0..<count { uniformNode[π, default: []].append(wholeItem(t)) }
+        case .node where model.classes[k].isDedicated:
+          for _ in 0..<count {
+            ownNodes[π, default: []].append((k, wholeItem(t), nil))
+          }
+        case .node:
+          for _ in 0..<count { wholeOnDisabled[π, default: []].append(t) }
+        }
+      case .layoutNodes(let π, let l):
+        layoutNodes[π, default: [:]][l] = count
       case .nodes(let k, let g):
         reserved[g, default: []].append((k, count))
-      case .served:
+      case .served, .allotted, .layoutUsed:
         break
       }
     }
@@ -94,6 +156,10 @@ extension Planner {
     }
 
     func place(_ item: GPUItem, node: Int, gpu: Int) throws(PlanError) {
+      if let tenant = item.wholeFor {
+        nodes[node].gpus[gpu].wholeFor = tenant
+        return
+      }
       let model = nodes[node].model
       let names = item.instances.map(\.profile)
       guard !names.isEmpty else { return }
@@ -118,7 +184,7 @@ extension Planner {
     }
 
     // Dedicated classes: whole nodes, filled with the class's GPUs.
-    for (π, pool) in model.pools.enumerated() where !pool.isUniform {
+    for (π, pool) in model.pools.enumerated() where pool.scope == .gpu {
       for g in pool.groups {
         for (k, count) in reserved[g] ?? [] {
           let tenant = request.tenants[model.classes[k].members[0]].name
@@ -139,7 +205,7 @@ extension Planner {
       }
     }
     // Shared GPUs: fill free nodes in order, one class after another.
-    for (π, pool) in model.pools.enumerated() where !pool.isUniform {
+    for (π, pool) in model.pools.enumerated() where pool.scope == .gpu {
       var queue = items[π].sorted { $0.tenantClass < $1.tenantClass }[...]
       for g in pool.groups {
         for node in free[g] {
@@ -152,14 +218,83 @@ extension Planner {
       precondition(queue.isEmpty, "capacity rows keep every GPU placeable")
     }
     // Same-config groups: one node's GPUs repeated on every node.
-    for (π, pool) in model.pools.enumerated() where pool.isUniform {
+    for (π, pool) in model.pools.enumerated() where pool.scope == .group {
       let g = pool.groups[0]
-      let layouts = uniformNode[π] ?? []
+      let layouts = uniformLayouts[π] ?? []
+      let whole = uniformNode[π] ?? []
       for node in free[g] {
         for (gpu, entry) in layouts.enumerated() {
           let item = assign(
-            entry.counts, entry.set, classIndex: entry.k, keepExtra: true)
+            entry.counts, entry.set.profiles, classIndex: entry.k,
+            keepExtra: true)
           try place(item, node: node, gpu: gpu)
+        }
+        for (i, item) in whole.enumerated() {
+          try place(item, node: node, gpu: layouts.count + i)
+        }
+      }
+    }
+    // Scope-node groups: dedicated nodes, then shared layouts, then
+    // MIG-disabled nodes for whole GPUs.
+    for (π, pool) in model.pools.enumerated() where pool.scope == .node {
+      let g = pool.groups[0]
+      var queue = free[g][...]
+      for entry in ownNodes[π] ?? [] {
+        guard let node = queue.popFirst() else { break }
+        let k = entry.k
+        nodes[node].dedicatedTo =
+          request.tenants[model.classes[k].members[0]].name
+        for gpu in nodes[node].gpus.indices {
+          if let item = entry.item {
+            try place(item, node: node, gpu: gpu)
+          } else if let counts = entry.counts,
+            let set = model.patterns[k][π]
+          {
+            let item = assign(
+              counts, set.profiles, classIndex: k, keepExtra: true)
+            try place(item, node: node, gpu: gpu)
+          }
+        }
+      }
+      let layouts = model.nodeLayouts[π]
+      for (l, count) in (layoutNodes[π] ?? [:]).sorted(by: { $0.key < $1.key })
+      {
+        guard let layouts, l < layouts.counts.count else { continue }
+        let counts = layouts.counts[l]
+        // The classes' GPUs in class order; each node's spare GPUs go to
+        // the class of its last assigned GPU, so nobody new shares it.
+        var owners: [Int] = []
+        for share in (split[π]?[l] ?? []).sorted(by: { $0.k < $1.k }) {
+          owners += Array(repeating: share.k, count: share.gpus)
+        }
+        var next = 0
+        for _ in 0..<count {
+          guard let node = queue.popFirst() else { break }
+          var last: Int? = nil
+          for gpu in nodes[node].gpus.indices {
+            let k: Int?
+            if next < owners.count {
+              k = owners[next]
+              next += 1
+            } else {
+              k = last
+            }
+            guard let k else { continue }
+            last = k
+            let item = assign(
+              counts, layouts.profiles, classIndex: k, keepExtra: true)
+            try place(item, node: node, gpu: gpu)
+          }
+        }
+      }
+      if let layouts, let count = layoutNodes[π]?[layouts.counts.count] {
+        var tenants = (wholeOnDisabled[π] ?? [])[...]
+        for _ in 0..<count {
+          guard let node = queue.popFirst() else { break }
+          for gpu in nodes[node].gpus.indices {
+            guard let t = tenants.popFirst() else { break }
+            try place(wholeItem(t), node: node, gpu: gpu)
+          }
         }
       }
     }

@@ -58,7 +58,9 @@ public enum Planner {
     var combined: [Double]? = nil
     var classBound = 0.0
     var classesComplete = true
-    if request.objective != .mostWeightedDemand && classes.count > 1 {
+    if request.objective != .mostWeightedDemand && classes.count > 1
+      && !request.classesShareCapacity
+    {
       var x = Array(repeating: 0.0, count: full.variables.count)
       var failed = false
       // First pass: each class gets half of an even share of the time
@@ -163,7 +165,15 @@ public enum Planner {
       : reportedBound >= reportedValue - 1e-6
 
     let nodes = try materialize(full, solution: solution)
-    let baselines = Baselines.compute(request, classes: classes, cache: cache)
+    var allotted: [String: [String: Int]] = [:]
+    for (j, variable) in full.variables.enumerated() {
+      guard case .allotted(let t, let name) = variable else { continue }
+      let count = Int(solution[j].rounded())
+      if count > 0 { allotted[request.tenants[t].name, default: [:]][name] = count }
+    }
+    let baselines = Baselines.compute(
+      request, instanceDemand: Plan.instanceDemand(request, allotted),
+      cache: cache)
 
     let elapsed = clock.now - started
     let seconds =
@@ -177,7 +187,8 @@ public enum Planner {
         patterns: full.variables.count {
           if case .gpus = $0 { true } else { false }
         },
-        classes: classes.count, branchNodes: branchNodes, seconds: seconds))
+        classes: classes.count, branchNodes: branchNodes, seconds: seconds),
+      allotted: allotted)
   }
 
   // MARK: - Solving
@@ -276,8 +287,8 @@ public enum Planner {
     case .gpus(_, let pool, let pattern):
       return .gpus(tenantClass: k, pool: pool, pattern: pattern)
     case .nodes(_, let group): return .nodes(tenantClass: k, group: group)
-    case .served(let tenant, let profile):
-      return .served(tenant: tenant, profile: profile)
+    case .served, .whole, .allotted, .layoutNodes, .layoutUsed:
+      return variable
     }
   }
 
@@ -340,6 +351,7 @@ public enum Planner {
         }
       }
     }
+    try checkCapacityAndWhole(request)
     // One profile alone: instances / max per GPU against the GPUs of
     // models that have it.
     var total: [String: Int] = [:]
@@ -369,6 +381,93 @@ public enum Planner {
             + "most instances one GPU takes)")
       }
     }
+  }
+
+  /// Refuses capacity demands no fleet model can serve and whole GPUs of
+  /// models the fleet lacks or has too few of.
+  static func checkCapacityAndWhole(_ request: PlanRequest)
+    throws(PlanError)
+  {
+    if let limit = request.maxDistinctLayouts, limit < 1 {
+      throw .invalidRequest(
+        "the distinct-layout limit is \(limit); it must be at least 1")
+    }
+    let models = Array(Set(request.fleet.map(\.model.name))).sorted()
+    for tenant in request.tenants {
+      if let capacity = tenant.capacity {
+        if capacity.computeSlices < 0 || capacity.memoryGiB < 0 {
+          throw .invalidRequest(
+            "tenant '\(tenant.name)' asks for negative capacity")
+        }
+        if capacity.profiles.isEmpty {
+          throw .invalidRequest(
+            "tenant '\(tenant.name)' has a capacity demand with no "
+              + "profiles allowed to serve it")
+        }
+        for name in capacity.profiles.sorted()
+        where computeSlices(name, request) == 0 {
+          throw .unservable(
+            tenant: tenant.name, profile: name,
+            reason: "no GPU model of the fleet (" + models.joined(
+              separator: ", ") + ") offers it under driver "
+              + "R\(request.rules.driverRelease)")
+        }
+        if tenant.isolation == .dedicatedNodes,
+          !request.fleet.contains(where: { group in
+            group.configScope != .group
+              && capacity.profiles.contains { name in
+                group.model.availableProfiles(under: request.rules)
+                  .contains { $0.name == name }
+              }
+          })
+        {
+          throw .unservable(
+            tenant: tenant.name,
+            profile: capacity.profiles.sorted().joined(separator: ", "),
+            reason: "dedicated nodes cannot come from a same-config group")
+        }
+      }
+      if tenant.wholeGPUs < 0 {
+        throw .invalidRequest("tenant '\(tenant.name)' asks for negative GPUs")
+      }
+      guard tenant.wholeGPUs > 0 else { continue }
+      for name in tenant.wholeGPUModels
+      where !request.fleet.contains(where: { $0.model.name == name }) {
+        throw .unservable(
+          tenant: tenant.name, profile: "whole GPUs",
+          reason: "the fleet has no \(name) GPU; its models are "
+            + models.joined(separator: ", "))
+      }
+      let usable = request.fleet.filter { group in
+        tenant.acceptsWhole(group.model)
+          && !(tenant.isolation == .dedicatedNodes
+            && group.configScope == .group)
+      }
+      let have = usable.reduce(0) { $0 + $1.gpuCount }
+      if have < tenant.wholeGPUs {
+        throw .unservable(
+          tenant: tenant.name, profile: "whole GPUs",
+          reason: "\(tenant.wholeGPUs) are asked for; the fleet has \(have) "
+            + "GPUs of the models allowed"
+            + (tenant.isolation == .dedicatedNodes
+              ? " outside same-config groups" : ""))
+      }
+    }
+  }
+
+  /// The compute slices of a profile name offered by some fleet model
+  /// under the request's driver; 0 when none offers it.
+  private static func computeSlices(_ name: String, _ request: PlanRequest)
+    -> Int
+  {
+    for group in request.fleet {
+      if let profile = group.model.availableProfiles(under: request.rules)
+        .first(where: { $0.name == name })
+      {
+        return profile.computeSlices
+      }
+    }
+    return 0
   }
 
   /// The error for a request whose integer program has no solution.
@@ -406,9 +505,12 @@ public enum Planner {
       var memory = 0
       var media = 0
       var perProfile = 0
-      var maxCompute = 1
-      var maxMemory = 1
-      for (name, count) in tenantClass.demand {
+      let maxCompute = max(1, models.map(\.computeSliceCount).max() ?? 1)
+      let maxMemory = max(1, models.map(\.memorySliceCount).max() ?? 1)
+      for t in tenantClass.members {
+        compute += request.tenants[t].capacity?.computeSlices ?? 0
+      }
+      for (name, count) in tenantClass.demand where count > 0 {
         let offered = models.compactMap { model in
           model.availableProfiles(under: request.rules)
             .first { $0.name == name }.map { (model, $0) }
@@ -416,9 +518,6 @@ public enum Planner {
         guard !offered.isEmpty else { continue }
         compute += count * offered.map(\.1.computeSlices).min()!
         memory += count * offered.map(\.1.memorySlices).min()!
-        maxCompute = max(
-          maxCompute, offered.map(\.0.computeSliceCount).max()!)
-        maxMemory = max(maxMemory, offered.map(\.0.memorySliceCount).max()!)
         let most = offered.map {
           $0.1.hasMediaExtensions ? 1 : $0.1.maxCount
         }.max()!
@@ -428,6 +527,7 @@ public enum Planner {
       var gpus = max(
         (compute + maxCompute - 1) / maxCompute,
         (memory + maxMemory - 1) / maxMemory, perProfile, media)
+        + tenantClass.wholeGPUs
       if tenantClass.isDedicated {
         let perNode = request.fleet.filter { !$0.sameConfigOnEveryNode }
           .map(\.gpusPerNode)
@@ -453,7 +553,7 @@ public enum Planner {
     if case .optimal(let value, _, _) = whole.program.lp.solve() {
       bound = whole.program.roundedBound(value)
     }
-    if whole.program.hasIntegralObjective {
+    if whole.program.hasIntegralObjective && !request.classesShareCapacity {
       var sum = 0.0
       for tenantClass in classes {
         let single = PlanModel(
