@@ -103,8 +103,11 @@ extension Planner {
         case .gpu:
           guard let set = model.patterns[k][π] else { continue }
           for _ in 0..<count {
+            // Under a distinct-layout limit every GPU carries its whole
+            // pattern, so the layouts are the ones counted.
             let item = assign(
-              set.counts[p], set.profiles, classIndex: k, keepExtra: false)
+              set.counts[p], set.profiles, classIndex: k,
+              keepExtra: request.maxDistinctLayouts != nil)
             if model.classes[k].isDedicated {
               dedicatedItems[k, default: [:]][π, default: []].append(item)
             } else {
