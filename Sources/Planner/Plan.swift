@@ -117,17 +117,32 @@ public struct Plan: Sendable {
     return result
   }
 
-  /// Whole GPUs given to each tenant.
+  /// Whole GPUs served to each tenant: those given to it, at most its
+  /// demand (a same-config group repeats a whole GPU on every node, so it
+  /// may give more).
   ///
   /// - Complexity: O(GPUs).
   public var wholeGPUs: [String: Int] {
-    var result: [String: Int] = [:]
+    servedWhole.counts
+  }
+
+  /// Whole GPUs served per tenant, and their compute slices, in node
+  /// order up to each tenant's demand.
+  private var servedWhole: (counts: [String: Int], slices: Int) {
+    var demand: [String: Int] = [:]
+    for tenant in request.tenants { demand[tenant.name] = tenant.wholeGPUs }
+    var counts: [String: Int] = [:]
+    var slices = 0
     for node in nodes {
       for gpu in node.gpus {
-        if let tenant = gpu.wholeFor { result[tenant, default: 0] += 1 }
+        guard let tenant = gpu.wholeFor,
+          counts[tenant, default: 0] < demand[tenant] ?? 0
+        else { continue }
+        counts[tenant, default: 0] += 1
+        slices += node.model.computeSliceCount
       }
     }
-    return result
+    return (counts, slices)
   }
 
   /// Compute slices and GiB of memory served to each tenant's capacity
@@ -204,8 +219,9 @@ public struct Plan: Sendable {
   }
 
   /// Compute slices of the GPUs taken that serve no demand: the GPUs'
-  /// compute slices less those of the instances served (spare instances
-  /// that a same-config group repeats on every node count as idle).
+  /// compute slices less those of the instances and whole GPUs served
+  /// (spare instances and whole GPUs that a same-config group repeats on
+  /// every node count as idle).
   ///
   /// - Complexity: O(GPUs + instances).
   public var idleSlices: Int {
@@ -216,11 +232,7 @@ public struct Plan: Sendable {
         ? node.gpus.count : node.gpus.count { !$0.isEmpty }
       total += used * node.model.computeSliceCount
     }
-    var servedSlices = 0
-    for node in nodes {
-      servedSlices +=
-        node.gpus.count { $0.wholeFor != nil } * node.model.computeSliceCount
-    }
+    var servedSlices = servedWhole.slices
     for counts in served.values {
       for (name, count) in counts {
         servedSlices += count * PlanModel.computeSlices(of: name, in: request)

@@ -72,6 +72,9 @@ struct PlanModel: Sendable {
   let servedValues: [Double]
   /// The distinct layouts that the limit counts, as `layoutKey` gives.
   let layoutKeys: [String]
+  /// The layout each variable lays GPUs out with, and how many GPUs one
+  /// unit of it lays out; nil for the other variables.
+  let columnLayouts: [(key: String, gpus: Int)?]
 
   /// Which patterns a build may use.
   enum PatternChoice: Sendable {
@@ -163,12 +166,14 @@ struct PlanModel: Sendable {
     var isInteger: [Bool] = []
     var served: [Double] = []
     var keyOf: [Int: String] = [:]
+    var layoutOf: [(key: String, gpus: Int)?] = []
     func add(
       _ variable: Variable, cost: Double,
       _ entries: [(row: Int, value: Double)], integer: Bool = true,
-      value: Double = 0, key: String? = nil
+      value: Double = 0, key: String? = nil, gpus: Int = 1
     ) {
       if let key { keyOf[variables.count] = key }
+      layoutOf.append(key.map { ($0, gpus) })
       lp.addColumn(cost: cost - scale * value, entries: entries)
       variables.append(variable)
       isInteger.append(integer)
@@ -263,7 +268,8 @@ struct PlanModel: Sendable {
           }
           add(
             .gpus(tenantClass: k, pool: π, pattern: p), cost: cost, entries,
-            key: Self.layoutKey(pool.model, set.profiles, counts))
+            key: Self.layoutKey(pool.model, set.profiles, counts),
+            gpus: pool.multiplier)
         }
       }
       patterns.append(perPool)
@@ -299,7 +305,8 @@ struct PlanModel: Sendable {
           .layoutNodes(pool: π, layout: l),
           cost: perNode * gpuCost(pool),
           [(capacityRow[π], 1), (link, -perNode)],
-          key: Self.layoutKey(pool.model, set.profiles, counts))
+          key: Self.layoutKey(pool.model, set.profiles, counts),
+          gpus: pool.multiplier)
         for k in shared {
           var entries: [(row: Int, value: Double)] = []
           for (i, profile) in set.profiles.enumerated() where counts[i] > 0 {
@@ -436,6 +443,7 @@ struct PlanModel: Sendable {
 
     self.patterns = patterns
     self.nodeLayouts = nodeLayouts
+    columnLayouts = layoutOf
     self.variables = variables
     servedValues = served
     layoutKeys = keys

@@ -114,7 +114,16 @@ public enum Planner {
       bound = classBound
       complete = classesComplete
     } else {
-      let result = solve(full.program, deadline: deadline)
+      // Under a layout limit, a first plan from solving without it.
+      var start: (x: [Double]?, bound: Double) = (nil, -.infinity)
+      if request.maxDistinctLayouts != nil {
+        start = layoutLimitIncumbent(
+          full, cache: cache, deadline: clock.now + (deadline - clock.now) / 2)
+      }
+      var result = solve(full.program, deadline: deadline, incumbent: start.x)
+      if let value = result.x.map(full.program.objective) {
+        result.bound = min(value, max(result.bound, start.bound))
+      }
       branchNodes += result.nodes
       guard let x = result.x else {
         if result.isComplete { throw explainInfeasible(request, classes) }
@@ -197,7 +206,8 @@ public enum Planner {
   /// an exact solution of the small residual problem as the first
   /// incumbent; then branch and bound until the bound meets it.
   static func solve(
-    _ program: IntegerProgram, deadline: ContinuousClock.Instant
+    _ program: IntegerProgram, deadline: ContinuousClock.Instant,
+    incumbent start: [Double]? = nil
   ) -> IntegerProgram.Result {
     guard case .optimal(let lpValue, let x, _) = program.lp.solve() else {
       return .init(
@@ -231,6 +241,7 @@ public enum Planner {
         incumbentValue = value
       }
     }
+    if let start { consider(start) }
     consider(
       x.indices.map {
         program.isInteger[$0] ? (x[$0] - 1e-6).rounded(.up) : x[$0]

@@ -28,7 +28,9 @@ public enum DemandFile {
   }
 
   /// The top-level keys.
-  static let keys = ["driver", "objective", "timeLimit", "fleet", "tenants"]
+  static let keys = [
+    "driver", "objective", "timeLimit", "maxLayouts", "fleet", "tenants",
+  ]
 
   /// Decodes the root, recording every mistake.
   public static func decode(_ reader: NodeReader) -> PlanRequest? {
@@ -39,6 +41,7 @@ public enum DemandFile {
     let rules = MIGRules(driverRelease: driver)
     let objective = root.optional("objective") { $0.oneOf(PlanObjective.self) }
     let timeLimit = root.optional("timeLimit") { $0.durationSeconds(min: 1) }
+    let maxLayouts = root.optional("maxLayouts") { $0.int(min: 1, max: 10_000) }
     let fleet = root.required("fleet") { node in
       node.sequence { decodeGroup($0, rules: rules) }
     }
@@ -82,7 +85,7 @@ public enum DemandFile {
     return PlanRequest(
       fleet: fleet, tenants: tenants, rules: rules,
       objective: objective ?? (hasCost ? .lowestCost : .fewestGPUs),
-      timeLimitSeconds: Double(timeLimit ?? 10))
+      timeLimitSeconds: Double(timeLimit ?? 10), maxDistinctLayouts: maxLayouts)
   }
 
   private static func decodeGroup(_ node: NodeReader, rules: MIGRules)
@@ -91,7 +94,7 @@ public enum DemandFile {
     guard
       let map = node.mapping(allowedKeys: [
         "name", "gpuModel", "nodeCount", "gpuCount", "costPerGPU",
-        "sameConfigOnEveryNode",
+        "configPer", "sameConfigOnEveryNode",
       ])
     else { return nil }
     let name = map.required("name") { $0.string(nonEmpty: true) }
@@ -122,11 +125,20 @@ public enum DemandFile {
     let nodes = map.required("nodeCount") { $0.int(min: 1, max: 1_000_000) }
     let gpus = map.required("gpuCount") { $0.int(min: 1, max: 64) }
     let cost = map.optional("costPerGPU") { $0.double(min: 0) }
-    let same = map.optional("sameConfigOnEveryNode") { $0.bool() } ?? false
+    let same = map.optional("sameConfigOnEveryNode") { $0.bool() }
+    let scope = map.optional("configPer") {
+      $0.oneOf(FleetGroup.ConfigScope.self)
+    }
+    if let same, let scope, same != (scope == .group) {
+      map.optional("sameConfigOnEveryNode")?.error(
+        "sameConfigOnEveryNode: \(same) contradicts configPer: "
+          + "\(scope.rawValue); give configPer alone (gpu, node or group)")
+    }
     guard let name, let model, let nodes, let gpus else { return nil }
     return FleetGroup(
       name: name, model: model, nodeCount: nodes, gpusPerNode: gpus,
-      costPerGPU: cost, sameConfigOnEveryNode: same)
+      costPerGPU: cost, sameConfigOnEveryNode: same ?? false,
+      configScope: scope)
   }
 
   private static func decodeTenant(
@@ -135,13 +147,64 @@ public enum DemandFile {
   ) -> TenantDemand? {
     guard
       let map = node.mapping(allowedKeys: [
-        "name", "instances", "weight", "isolation", "shareWith",
+        "name", "instances", "capacity", "wholeGPUs", "wholeGPUModels",
+        "weight", "isolation", "shareWith",
       ])
     else { return nil }
     let name = map.required("name") { $0.string(nonEmpty: true) }
     let offered = Set(
       fleet.flatMap { $0.model.availableProfiles(under: rules).map(\.name) })
-    let instances = map.required("instances") { value -> [String: Int]? in
+    func unknownProfile(_ profile: String) -> String {
+      var message = "no GPU model of the fleet offers profile '\(profile)'"
+      let catalog = fleet.contains { group in
+        group.model.profiles.contains { $0.name == profile }
+      }
+      if catalog {
+        message += " under driver R\(rules.driverRelease)"
+      }
+      message +=
+        "; the fleet's models offer: "
+        + offered.sorted().joined(separator: ", ")
+      if let near = KeySuggestion.nearest(to: profile, among: offered.sorted())
+      {
+        message += "; did you mean '\(near)'?"
+      }
+      return message
+    }
+    let hasOther =
+      map.optional("capacity") != nil || map.optional("wholeGPUs") != nil
+    if !hasOther && map.optional("instances") == nil {
+      map.error(
+        "a tenant needs 'instances', 'capacity' or 'wholeGPUs' (none is "
+          + "given)")
+    }
+    let capacity = map.optional("capacity") { value -> CapacityDemand? in
+      decodeCapacity(value, offered: offered, unknown: unknownProfile)
+    }
+    let whole = map.optional("wholeGPUs") { $0.int(min: 0, max: 10_000_000) }
+    let wholeModels = map.optional("wholeGPUModels") { value -> [String]? in
+      guard let items = value.sequence() else { return nil }
+      var names: [String] = []
+      for item in items {
+        guard let text = item.string(nonEmpty: true) else { continue }
+        guard let model = GPUModel.named(text),
+          fleet.isEmpty || fleet.contains(where: { $0.model == model })
+        else {
+          let known = Array(Set(fleet.map(\.model.name))).sorted()
+          item.error(
+            "the fleet has no GPU model '\(text)'; its models are: "
+              + known.joined(separator: ", "))
+          continue
+        }
+        names.append(model.name)
+      }
+      return names
+    }
+    if wholeModels != nil && whole == nil {
+      map.optional("wholeGPUModels")?.error(
+        "wholeGPUModels applies only with wholeGPUs")
+    }
+    let instances = map.optional("instances") { value -> [String: Int]? in
       guard let entries = value.entries() else { return nil }
       if entries.isEmpty {
         value.typeMismatch(
@@ -157,22 +220,7 @@ public enum DemandFile {
           continue
         }
         if !fleet.isEmpty && !offered.contains(profile) {
-          var message = "no GPU model of the fleet offers profile '\(profile)'"
-          let catalog = fleet.contains { group in
-            group.model.profiles.contains { $0.name == profile }
-          }
-          if catalog {
-            message += " under driver R\(rules.driverRelease)"
-          }
-          message +=
-            "; the fleet's models offer: "
-            + offered.sorted().joined(separator: ", ")
-          if let near = KeySuggestion.nearest(
-            to: profile, among: offered.sorted())
-          {
-            message += "; did you mean '\(near)'?"
-          }
-          countNode.error(message)
+          countNode.error(unknownProfile(profile))
           failed = true
         }
         counts[profile] = count
@@ -211,7 +259,9 @@ public enum DemandFile {
         "shareWith applies only to isolation 'only-with' (this tenant's "
           + "isolation is '\(kind)')")
     }
-    guard let name, let instances else { return nil }
+    guard let name else { return nil }
+    if map.optional("instances") != nil && instances == nil { return nil }
+    if map.optional("capacity") != nil && capacity == nil { return nil }
     let isolation: PlanIsolation
     switch kind {
     case "only-with": isolation = .onlyWith(shareWith ?? [])
@@ -220,8 +270,49 @@ public enum DemandFile {
     default: isolation = .shared
     }
     return TenantDemand(
-      name: name, instances: instances, weight: weight ?? 1,
-      isolation: isolation)
+      name: name, instances: instances ?? [:], weight: weight ?? 1,
+      isolation: isolation, capacity: capacity, wholeGPUs: whole ?? 0,
+      wholeGPUModels: wholeModels ?? [])
+  }
+
+  /// Decodes `capacity: {computeSlices, memoryGiB, profiles}`.
+  private static func decodeCapacity(
+    _ node: NodeReader, offered: Set<String>, unknown: (String) -> String
+  ) -> CapacityDemand? {
+    guard
+      let map = node.mapping(allowedKeys: [
+        "computeSlices", "memoryGiB", "profiles",
+      ])
+    else { return nil }
+    let compute = map.optional("computeSlices") {
+      $0.int(min: 0, max: 100_000_000)
+    }
+    let memory = map.optional("memoryGiB") { $0.double(min: 0) }
+    if compute == nil && memory == nil {
+      map.error("a capacity needs computeSlices, memoryGiB or both")
+    }
+    let profiles = map.required("profiles") { value -> [String]? in
+      guard let items = value.sequence() else { return nil }
+      if items.isEmpty {
+        value.typeMismatch(
+          expected: "a sequence of at least one profile name, such as "
+            + "[1g.10gb, 2g.20gb]")
+        return nil
+      }
+      var names: [String] = []
+      for item in items {
+        guard let text = item.string(nonEmpty: true) else { continue }
+        if !offered.isEmpty && !offered.contains(text) {
+          item.error(unknown(text))
+          continue
+        }
+        names.append(text)
+      }
+      return names.count == items.count ? names : nil
+    }
+    guard let profiles, compute != nil || memory != nil else { return nil }
+    return CapacityDemand(
+      computeSlices: compute ?? 0, memoryGiB: memory ?? 0, profiles: profiles)
   }
 }
 

@@ -78,6 +78,10 @@ struct PlanCommand: Command {
         "time-limit", "DURATION",
         help: "Time the exact search may take, such as 10s (default: the "
           + "file's, else 10s)."),
+      .value(
+        "max-layouts", "K",
+        help: "Use at most K distinct GPU layouts in the whole fleet "
+          + "(default: the file's maxLayouts, else no limit)."),
       .value("output", short: "o", "FILE", help: "Write the mig-parted file."),
       .value("labels", "FILE", help: "Write the node → config label map."),
       .value(
@@ -154,6 +158,13 @@ struct PlanCommand: Command {
           "--time-limit takes a duration such as 10s or 2m, found '\(text)'")
       }
       request.timeLimitSeconds = Double(seconds)
+    }
+    if let text = arguments.value("max-layouts") {
+      guard let limit = Int(text), limit >= 1 else {
+        throw UsageError(
+          "--max-layouts takes a whole number of at least 1, found '\(text)'")
+      }
+      request.maxDistinctLayouts = limit
     }
     var inputs = [path]
     var replan: Replan? = nil
@@ -293,11 +304,12 @@ extension Plan {
       var groups: [(layout: String, gpus: [Int])] = []
       for gpu in node.gpus {
         let layout =
-          gpu.isEmpty
+          gpu.wholeFor.map { "MIG disabled, whole GPU (\($0))" }
+          ?? (gpu.isEmpty
           ? "MIG disabled (unused)"
           : gpu.instances.map {
             "\($0.placement)" + ($0.tenant.isEmpty ? "" : " (\($0.tenant))")
-          }.joined(separator: ", ")
+          }.joined(separator: ", "))
         if let i = groups.firstIndex(where: { $0.layout == layout }) {
           groups[i].gpus.append(gpu.index)
         } else {
@@ -351,14 +363,10 @@ extension Plan {
     var tenants = Table(columns: [
       .init("tenant"), .init("isolation"), .init("served"), .init("demand"),
     ])
-    let served = self.served
     for tenant in request.tenants {
-      let names = tenant.instances.keys.sorted()
-      let have = names.map { "\(served[tenant.name]?[$0] ?? 0)×\($0)" }
-      let want = names.map { "\(tenant.instances[$0] ?? 0)×\($0)" }
       tenants.append([
         .text(tenant.name), .text(tenant.isolation.name),
-        .text(have.joined(separator: " ")), .text(want.joined(separator: " ")),
+        .text(servedText(tenant)), .text(Self.demandText(tenant)),
       ])
     }
     lines.append("")
@@ -391,9 +399,48 @@ extension Plan {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// A tenant's demand in one cell: instances, capacity over its allowed
+  /// profiles, whole GPUs.
+  static func demandText(_ tenant: TenantDemand) -> String {
+    var parts = tenant.instances.keys.sorted().map {
+      "\(tenant.instances[$0] ?? 0)×\($0)"
+    }
+    if let capacity = tenant.capacity {
+      var need: [String] = []
+      if capacity.computeSlices > 0 {
+        need.append("\(capacity.computeSlices) slices")
+      }
+      if capacity.memoryGiB > 0 {
+        need.append(formatFixed(capacity.memoryGiB, decimals: 1) + " GiB")
+      }
+      parts.append(
+        need.joined(separator: " and ") + " of "
+          + capacity.profiles.sorted().joined(separator: "|"))
+    }
+    if tenant.wholeGPUs > 0 { parts.append("\(tenant.wholeGPUs)×whole") }
+    return parts.joined(separator: " ")
+  }
+
+  /// What a tenant is served in one cell: instances per profile (those
+  /// allotted to capacity included), the capacity they hold, whole GPUs.
+  func servedText(_ tenant: TenantDemand) -> String {
+    let row = served[tenant.name] ?? [:]
+    var parts = row.keys.sorted().map { "\(row[$0] ?? 0)×\($0)" }
+    if let held = servedCapacity[tenant.name] {
+      parts.append(
+        "(\(held.computeSlices) slices, "
+          + formatFixed(held.memoryGiB, decimals: 1) + " GiB)")
+    }
+    let whole = wholeGPUs[tenant.name] ?? 0
+    if tenant.wholeGPUs > 0 || whole > 0 { parts.append("\(whole)×whole") }
+    return parts.joined(separator: " ")
+  }
+
   /// The whole plan as JSON.
   func outputValue(_ parted: PlanMIGParted) -> OutputValue {
     let served = self.served
+    let wholeGPUs = self.wholeGPUs
+    let servedCapacity = self.servedCapacity
     return .mapping([
       .init("objective", .string(request.objective.rawValue)),
       .init("value", .number(value)),
@@ -426,11 +473,38 @@ extension Plan {
                     .init($0, .integer(tenant.instances[$0] ?? 0))
                   })),
               .init(
+                "capacity",
+                tenant.capacity.map { capacity in
+                  .mapping([
+                    .init("computeSlices", .integer(capacity.computeSlices)),
+                    .init("memoryGiB", .number(capacity.memoryGiB)),
+                    .init(
+                      "profiles",
+                      .sequence(capacity.profiles.map(OutputValue.string))),
+                  ])
+                } ?? .null),
+              .init("wholeGPUs", .integer(tenant.wholeGPUs)),
+              .init(
                 "served",
                 .mapping(
-                  tenant.instances.keys.sorted().map {
+                  (served[tenant.name] ?? [:]).keys.sorted().map {
                     .init($0, .integer(served[tenant.name]?[$0] ?? 0))
                   })),
+              .init(
+                "allotted",
+                .mapping(
+                  (allotted[tenant.name] ?? [:]).keys.sorted().map {
+                    .init($0, .integer(allotted[tenant.name]?[$0] ?? 0))
+                  })),
+              .init(
+                "servedCapacity",
+                servedCapacity[tenant.name].map { held in
+                  .mapping([
+                    .init("computeSlices", .integer(held.computeSlices)),
+                    .init("memoryGiB", .number(held.memoryGiB)),
+                  ])
+                } ?? .null),
+              .init("servedWholeGPUs", .integer(wholeGPUs[tenant.name] ?? 0)),
             ])
           })),
       .init("baselines", summaryTable().outputValue),
@@ -453,6 +527,8 @@ extension Plan {
                   node.gpus.filter { !$0.isEmpty }.map { gpu in
                     .mapping([
                       .init("index", .integer(gpu.index)),
+                      .init(
+                        "wholeFor", gpu.wholeFor.map(OutputValue.string) ?? .null),
                       .init(
                         "creationOrder",
                         .sequence(
