@@ -206,3 +206,56 @@ import Testing
     #expect(String(doc[start.lowerBound..<end.lowerBound]) == run.stdout)
   }
 }
+
+extension PlanCommandTests {
+  /// The shipped file with every constraint: whole GPUs, capacity, one
+  /// config per node, a layout limit.
+  static let everyConstraint = "scenarios/demand/agents-and-training.yaml"
+
+  @Test func wholeGPUsAndCapacityAppearInTheOutput() throws {
+    let run = try runMigsim(["plan", Self.everyConstraint, "--format", "json"])
+    #expect(run.exitCode == 0, "\(run.stderr)")
+    let json = try #require(parseJSON(run.stdout) as? [String: Any])
+    let tenants = try #require(json["tenants"] as? [[String: Any]])
+    let byName = Dictionary(
+      uniqueKeysWithValues: tenants.map { ($0["name"] as? String ?? "", $0) })
+    #expect(byName["train"]?["servedWholeGPUs"] as? Int == 8)
+    let held = byName["eval"]?["servedCapacity"] as? [String: Any]
+    #expect((held?["computeSlices"] as? Int ?? 0) >= 28)
+    #expect((held?["memoryGiB"] as? Double ?? 0) >= 300)
+    let nodes = try #require(json["nodes"] as? [[String: Any]])
+    let wholeOwners = nodes.flatMap { node in
+      (node["gpus"] as? [[String: Any]] ?? []).compactMap {
+        $0["wholeFor"] as? String
+      }
+    }
+    #expect(wholeOwners == Array(repeating: "train", count: 8))
+    let table = try runMigsim(["plan", Self.everyConstraint])
+    #expect(table.stdout.contains("MIG disabled, whole GPU (train)"))
+    #expect(table.stdout.contains("8×whole"))
+  }
+
+  @Test func theLayoutLimitIsKeptAndCheckedOnTheCommandLine() throws {
+    let folder = try temporaryFolder("limit")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = folder.appendingPathComponent("plan.yaml")
+    let run = try runMigsim([
+      "plan", Self.everyConstraint, "--max-layouts", "4", "-o", output.path,
+    ])
+    #expect(run.exitCode == 0, "\(run.stderr)")
+    let file = try MIGPartedFile(contentsOfFile: output.path)
+    var layouts = Set<String>()
+    for config in file.configs {
+      for entry in config.entries where entry.migEnabled {
+        layouts.insert(
+          entry.migDevices.keys.sorted()
+            .map { "\($0)=\(entry.migDevices[$0] ?? 0)" }
+            .joined(separator: ","))
+      }
+    }
+    #expect(!layouts.isEmpty && layouts.count <= 4)
+    #expect(
+      try runMigsim(["plan", Self.everyConstraint, "--max-layouts", "0"])
+        .exitCode == 2)
+  }
+}

@@ -137,3 +137,78 @@ let packageRoot: String = {
   }
   return path
 }()
+
+extension DemandFileTests {
+  @Test func readsScopesCapacityWholeGPUsAndTheLayoutLimit() throws {
+    let text = """
+      maxLayouts: 3
+      fleet:
+        - {name: n, gpuModel: h100-80gb, nodeCount: 2, gpuCount: 8, configPer: node}
+        - {name: s, gpuModel: h100-80gb, nodeCount: 2, gpuCount: 8,
+           sameConfigOnEveryNode: true}
+        - {name: g, gpuModel: A100-SXM4-80GB, nodeCount: 1, gpuCount: 8}
+      tenants:
+        - name: eval
+          capacity: {computeSlices: 14, memoryGiB: 120.5, profiles: [2g.20gb, 3g.40gb]}
+        - name: train
+          wholeGPUs: 4
+          wholeGPUModels: [h100-80gb]
+      """
+    let request = try DemandFile.decode(text: text, file: "d.yaml")
+    #expect(request.maxDistinctLayouts == 3)
+    #expect(request.fleet.map(\.configScope) == [.node, .group, .gpu])
+    #expect(
+      request.tenants[0].capacity
+        == CapacityDemand(
+          computeSlices: 14, memoryGiB: 120.5,
+          profiles: ["2g.20gb", "3g.40gb"]))
+    #expect(request.tenants[0].instances.isEmpty)
+    #expect(request.tenants[1].wholeGPUs == 4)
+    #expect(request.tenants[1].wholeGPUModels == [GPUModel.h100SXM5_80GB.name])
+  }
+
+  @Test func mistakesInTheNewFieldsAreReportedWithTheirPaths() {
+    let text = """
+      maxLayouts: 0
+      fleet:
+        - {name: n, gpuModel: h100-80gb, nodeCount: 2, gpuCount: 8,
+           configPer: rack, sameConfigOnEveryNode: true}
+        - {name: m, gpuModel: h100-80gb, nodeCount: 2, gpuCount: 8,
+           configPer: node, sameConfigOnEveryNode: true}
+      tenants:
+        - name: nothing
+        - name: eval
+          capacity: {profiles: [2g.20gb, 1g.5gb]}
+        - name: train
+          wholeGPUs: 2
+          wholeGPUModels: [A100-SXM4-40GB]
+        - name: stray
+          instances: {1g.10gb: 1}
+          wholeGPUModels: [h100-80gb]
+      """
+    #expect {
+      try DemandFile.decode(text: text, file: "d.yaml")
+    } throws: { error in
+      guard let errors = error as? InputErrors else { return false }
+      let lines = errors.errors.map(\.description)
+      let expected = [
+        "at maxLayouts: found integer 0",
+        "at fleet[0].configPer:",
+        "at fleet[1].sameConfigOnEveryNode: sameConfigOnEveryNode: true "
+          + "contradicts configPer: node",
+        "at tenants[0]: a tenant needs 'instances', 'capacity' or 'wholeGPUs'",
+        "at tenants[1].capacity: a capacity needs computeSlices, memoryGiB",
+        "at tenants[1].capacity.profiles[1]: no GPU model of the fleet offers "
+          + "profile '1g.5gb'",
+        "at tenants[2].wholeGPUModels[0]: the fleet has no GPU model "
+          + "'A100-SXM4-40GB'",
+        "at tenants[3].wholeGPUModels: wholeGPUModels applies only with "
+          + "wholeGPUs",
+      ]
+      let matched = lines.count == expected.count
+        && expected.allSatisfy { want in lines.contains { $0.contains(want) } }
+      if !matched { print(lines.joined(separator: "\n")) }
+      return matched
+    }
+  }
+}
