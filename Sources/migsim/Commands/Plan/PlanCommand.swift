@@ -10,16 +10,19 @@ struct PlanCommand: Command {
   let abstract = "plan MIG layouts: the fewest GPUs that serve every tenant"
   let usage =
     "DEMAND | --from-scenario SCENARIO [--percentile P] [--objective NAME] "
-    + "[--time-limit DURATION] [--output FILE] "
+    + "[--time-limit DURATION] [--max-layouts K] [--output FILE] "
     + "[--labels FILE] [--current FILE [--current-labels FILE] "
     + "[--floor PERCENT] [--reconfiguration-time DURATION]] "
     + "[--format table|json|csv]"
   let discussion = """
-    Reads a demand file (the fleet's node groups and each tenant's MIG
-    instances and isolation; docs/plan-format.md) and finds layouts the
-    driver accepts that serve all of it on the fewest GPUs (or at the
-    lowest cost, or, with --objective most-demand, the most weighted
-    demand the fleet holds). The exact search returns a proven lower
+    Reads a demand file (the fleet's node groups, each with a config per
+    GPU, per node or per group; each tenant's MIG instances, capacity in
+    compute slices or memory over allowed profiles, whole GPUs, and
+    isolation; docs/plan-format.md) and finds layouts the driver accepts
+    that serve all of it on the fewest GPUs (or at the lowest cost, or,
+    with --objective most-demand, the most weighted demand the fleet
+    holds), with at most --max-layouts distinct GPU layouts in the
+    fleet when given. The exact search returns a proven lower
     bound; the gap is the plan's value minus the bound (0: optimal). When
     the time limit ends the search, the best plan found is printed with
     its gap. Baselines show what all-balanced, single-profile configs and
