@@ -47,6 +47,9 @@ struct PlanModel: Sendable {
     case allotted(tenant: Int, profile: String)
     /// Whether distinct layout `key` is used (the distinct-layout limit).
     case layoutUsed(key: Int)
+    /// Instances of a profile of class `tenantClass`'s GPUs given to a
+    /// tenant that belongs to several classes.
+    case given(tenant: Int, tenantClass: Int, profile: String)
   }
 
   let request: PlanRequest
@@ -86,11 +89,16 @@ struct PlanModel: Sendable {
     case singleProfile
   }
 
-  /// The class of each tenant.
+  /// The first class of each tenant.
   static func classOfTenant(_ classes: [TenantClass], count: Int) -> [Int?] {
-    var result: [Int?] = Array(repeating: nil, count: count)
+    memberships(classes, count: count).map(\.first)
+  }
+
+  /// The classes of each tenant, in class order.
+  static func memberships(_ classes: [TenantClass], count: Int) -> [[Int]] {
+    var result: [[Int]] = Array(repeating: [], count: count)
     for (k, tenantClass) in classes.enumerated() {
-      for t in tenantClass.members { result[t] = k }
+      for t in tenantClass.members { result[t].append(k) }
     }
     return result
   }
@@ -160,6 +168,8 @@ struct PlanModel: Sendable {
       objective == .lowestCost ? pool.unitCost : 1
     }
     let classOf = Self.classOfTenant(classes, count: request.tenants.count)
+    let memberships = Self.memberships(classes, count: request.tenants.count)
+    let isSplit = memberships.map { $0.count > 1 }
 
     var lp = LinearProgram()
     var variables: [Variable] = []
@@ -181,14 +191,35 @@ struct PlanModel: Sendable {
     }
 
     // Rows.
+    // Coverage per class and profile: the demand of the members in no
+    // other class; a tenant in several classes has a row per profile of
+    // its own, fed by `given` columns from each of its classes.
     var coverage: [[String: Int]] = []
     for tenantClass in classes {
       var rows: [String: Int] = [:]
       for name in tenantClass.profileNames {
-        let demand = Double(tenantClass.demand[name] ?? 0)
-        rows[name] = lp.addRow(.atLeast, most ? 0 : demand)
+        let demand = tenantClass.members.filter { !isSplit[$0] }.reduce(0) {
+          $0 + (request.tenants[$1].instances[name] ?? 0)
+        }
+        rows[name] = lp.addRow(.atLeast, most ? 0 : Double(demand))
       }
       coverage.append(rows)
+    }
+    var tenantRows: [Int: [String: Int]] = [:]
+    for t in request.tenants.indices where isSplit[t] {
+      let names = Set(
+        request.tenants[t].instances.filter { $0.value > 0 }.map(\.key)
+          + request.capacityProfiles(t))
+      for name in names.sorted() {
+        let demand = request.tenants[t].instances[name] ?? 0
+        tenantRows[t, default: [:]][name] = lp.addRow(
+          .atLeast, most ? 0 : Double(demand))
+      }
+    }
+    /// The row a tenant's served or allotted instances of a profile take
+    /// from: its own when split among classes, else its class's.
+    func demandRow(_ t: Int, _ name: String) -> Int? {
+      isSplit[t] ? tenantRows[t]?[name] : classOf[t].flatMap { coverage[$0][name] }
     }
     let capacityRow = pools.map { lp.addRow(.atMost, Double($0.capacity)) }
     var nodeRow: [Int: Int] = [:]
@@ -383,29 +414,23 @@ struct PlanModel: Sendable {
     // Served columns for the most-demand objective.
     var integral = true
     if most {
-      for (k, tenantClass) in classes.enumerated() {
-        for t in tenantClass.members {
-          let tenant = request.tenants[t]
-          for name in tenant.instances.keys.sorted() {
-            let demand = tenant.instances[name] ?? 0
-            guard demand > 0 else { continue }
-            let value =
-              tenant.weight
-              * Double(Self.computeSlices(of: name, in: request))
-            let row = lp.addRow(.atMost, Double(demand))
-            add(
-              .served(tenant: t, profile: name), cost: 0,
-              [(coverage[k][name]!, -1), (row, 1)], integer: false,
-              value: value)
-          }
+      for (t, tenant) in request.tenants.enumerated() where classOf[t] != nil {
+        for name in tenant.instances.keys.sorted() {
+          let demand = tenant.instances[name] ?? 0
+          guard demand > 0, let source = demandRow(t, name) else { continue }
+          let value =
+            tenant.weight * Double(Self.computeSlices(of: name, in: request))
+          let row = lp.addRow(.atMost, Double(demand))
+          add(
+            .served(tenant: t, profile: name), cost: 0,
+            [(source, -1), (row, 1)], integer: false, value: value)
         }
       }
     }
     // Instances given to capacity demands.
     for (t, tenant) in request.tenants.enumerated() {
-      guard let k = classOf[t] else { continue }
       for name in request.capacityProfiles(t) {
-        guard let coverageRow = coverage[k][name] else { continue }
+        guard let coverageRow = demandRow(t, name) else { continue }
         let slices = Double(Self.computeSlices(of: name, in: request))
         var entries: [(row: Int, value: Double)] = [(coverageRow, -1)]
         if let row = computeRow[t] { entries.append((row, slices)) }
@@ -415,6 +440,18 @@ struct PlanModel: Sendable {
         add(
           .allotted(tenant: t, profile: name), cost: 0, entries,
           value: most ? tenant.weight * slices : 0)
+      }
+    }
+    // A split tenant's instances from each of its classes.
+    for t in request.tenants.indices where isSplit[t] {
+      for (name, row) in (tenantRows[t] ?? [:]).sorted(by: { $0.key < $1.key })
+      {
+        for k in memberships[t] {
+          guard let source = coverage[k][name] else { continue }
+          add(
+            .given(tenant: t, tenantClass: k, profile: name), cost: 0,
+            [(source, -1), (row, 1)])
+        }
       }
     }
     if most {

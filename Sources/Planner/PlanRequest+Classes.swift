@@ -68,6 +68,52 @@ extension PlanRequest {
     return classes.map(makeClass)
   }
 
+  /// The classes the plan uses: an isolated tenant alone; the other
+  /// tenants in every maximal clique of "may share" (Bron–Kerbosch with
+  /// pivoting), so a GPU may hold any set of tenants that pairwise may
+  /// share, and the plan is exact. A tenant in several cliques has its
+  /// demand split among them by the program. Cliques are ordered by their
+  /// members in request order.
+  ///
+  /// - Complexity: O(3^(n/3)) cliques at worst for n tenants; as many as
+  ///   there are groups of mutually sharing tenants in practice.
+  func cliqueClasses() -> [TenantClass] {
+    var cliques: [[Int]] = []
+    var open: [Int] = []
+    for t in tenants.indices {
+      switch tenants[t].isolation {
+      case .never, .dedicatedNodes: cliques.append([t])
+      default: open.append(t)
+      }
+    }
+    var found: [[Int]] = []
+    func extend(_ clique: [Int], _ candidates: [Int], _ excluded: [Int]) {
+      if candidates.isEmpty && excluded.isEmpty {
+        found.append(clique.sorted())
+        return
+      }
+      let pivot = (candidates + excluded).max { u, v in
+        candidates.count { mayShare(u, $0) && u != $0 }
+          < candidates.count { mayShare(v, $0) && v != $0 }
+      }
+      var candidates = candidates
+      var excluded = excluded
+      for v in candidates
+      where pivot == nil || v == pivot || !mayShare(pivot!, v) {
+        let neighbours = { (list: [Int]) in
+          list.filter { $0 != v && self.mayShare(v, $0) }
+        }
+        extend(clique + [v], neighbours(candidates), neighbours(excluded))
+        candidates.removeAll { $0 == v }
+        excluded.append(v)
+      }
+    }
+    extend([], open, [])
+    cliques += found
+    cliques.sort { $0.lexicographicallyPrecedes($1) }
+    return cliques.map(makeClass)
+  }
+
   /// The classes of the relaxation that gives the lower bound: isolated
   /// tenants alone, the others by connected components of "may share".
   /// Letting a whole component share can only lower the optimum, so the

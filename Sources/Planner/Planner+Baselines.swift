@@ -111,7 +111,7 @@ enum Baselines {
         gpus += count * group.gpusPerNode
         cost += Double(count * group.gpusPerNode) * group.unitCost
         slices += count * group.gpusPerNode * group.model.computeSliceCount
-      case .served, .allotted, .layoutUsed: break
+      case .served, .allotted, .layoutUsed, .given: break
       }
     }
     let demandSlices = demandComputeSlices(model.request) + wholeSlices

@@ -33,10 +33,25 @@ extension Planner {
     _ model: PlanModel, solution x: [Double]
   ) throws(PlanError) -> [PlannedNode] {
     let request = model.request
-    // Remaining demand per class member.
-    var remaining = instanceDemand(model, solution: x)
-    let classOf = PlanModel.classOfTenant(
+    // Remaining demand per class and member: a member in no other class
+    // is owed all its instances, a member of several what the solution
+    // gives it from this class.
+    let demand = instanceDemand(model, solution: x)
+    let memberships = PlanModel.memberships(
       model.classes, count: request.tenants.count)
+    var remaining: [[Int: [String: Int]]] = model.classes.map { tenantClass in
+      var owed: [Int: [String: Int]] = [:]
+      for t in tenantClass.members where memberships[t].count == 1 {
+        owed[t] = demand[t]
+      }
+      return owed
+    }
+    for (j, variable) in model.variables.enumerated() {
+      guard case .given(let t, let k, let name) = variable else { continue }
+      let count = Int(x[j].rounded())
+      if count > 0 { remaining[k][t, default: [:]][name, default: 0] += count }
+    }
+    let classOf = memberships.map(\.first)
 
     func assign(
       _ counts: [Int], _ profiles: [MIGProfile], classIndex k: Int,
@@ -47,9 +62,9 @@ extension Planner {
       for (i, profile) in profiles.enumerated() {
         for _ in 0..<counts[i] {
           if let t = members.first(where: {
-            (remaining[$0][profile.name] ?? 0) > 0
+            (remaining[k][$0]?[profile.name] ?? 0) > 0
           }) {
-            remaining[t][profile.name]! -= 1
+            remaining[k][t]![profile.name]! -= 1
             instances.append((profile.name, request.tenants[t].name))
           } else if keepExtra {
             let owner =
@@ -139,7 +154,7 @@ extension Planner {
         layoutNodes[π, default: [:]][l] = count
       case .nodes(let k, let g):
         reserved[g, default: []].append((k, count))
-      case .served, .allotted, .layoutUsed:
+      case .served, .allotted, .layoutUsed, .given:
         break
       }
     }

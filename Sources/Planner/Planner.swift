@@ -45,8 +45,11 @@ public enum Planner {
         Int64(max(0.001, request.timeLimitSeconds) * 1000))
     try check(request)
     let cache = PatternCache()
-    let classes = request.planClasses()
+    let classes = request.cliqueClasses()
     let relaxed = request.boundClasses()
+    // Cliques that overlap share tenants, so they are not independent.
+    let overlapping =
+      classes.reduce(0) { $0 + $1.members.count } > request.tenants.count
     var branchNodes = 0
 
     // Solve the plan's classes: each alone first; if together they fit the
@@ -59,7 +62,7 @@ public enum Planner {
     var classBound = 0.0
     var classesComplete = true
     if request.objective != .mostWeightedDemand && classes.count > 1
-      && !request.classesShareCapacity
+      && !request.classesShareCapacity && !overlapping
     {
       var x = Array(repeating: 0.0, count: full.variables.count)
       var failed = false
@@ -74,7 +77,7 @@ public enum Planner {
         let result = solve(single.program, deadline: clock.now + share)
         branchNodes += result.nodes
         if result.x == nil && result.isComplete {
-          throw explainInfeasible(request, classes)
+          throw explainInfeasible(request, relaxed)
         }
         singles.append(single)
         results.append(result)
@@ -126,7 +129,7 @@ public enum Planner {
       }
       branchNodes += result.nodes
       guard let x = result.x else {
-        if result.isComplete { throw explainInfeasible(request, classes) }
+        if result.isComplete { throw explainInfeasible(request, relaxed) }
         throw .doesNotFit(
           "no plan was found within the time limit of "
             + "\(request.timeLimitSeconds) s; give more time")
@@ -143,29 +146,23 @@ public enum Planner {
     var reportedBound: Double
     if request.objective == .mostWeightedDemand {
       reportedValue = full.servedWeight(solution)
-      var served = PlanModel(request: request, classes: relaxed, cache: cache)
+      var served = PlanModel(request: request, classes: classes, cache: cache)
       served.zeroGPUCosts()
       if case .optimal(let lpValue, _, _) = served.program.lp.solve() {
         reportedBound = -lpValue / served.servedScale
       } else {
         reportedBound = reportedValue
       }
-      if Set(classes) == Set(relaxed), complete {
-        reportedBound = reportedValue
-      }
+      if complete { reportedBound = reportedValue }
       reportedBound = max(reportedBound, reportedValue)
       if full.isIntegralServedWeight {
         reportedBound = (reportedBound + 1e-6).rounded(.down)
       }
     } else {
       reportedValue = value
-      var lower = combinatorialBound(request, relaxed)
-      if Set(classes) == Set(relaxed) {
-        lower = max(lower, bound)
-      } else {
-        lower = max(lower, relaxationBound(request, relaxed, cache: cache))
-        complete = complete && lower >= value - 1e-6
-      }
+      // The cliques model the isolation exactly, so the search's bound
+      // holds for the request itself.
+      let lower = max(combinatorialBound(request, relaxed), bound)
       reportedBound = min(lower, value)
     }
     let optimal =
@@ -300,6 +297,8 @@ public enum Planner {
     case .nodes(_, let group): return .nodes(tenantClass: k, group: group)
     case .served, .whole, .allotted, .layoutNodes, .layoutUsed:
       return variable
+    case .given(let tenant, _, let profile):
+      return .given(tenant: tenant, tenantClass: k, profile: profile)
     }
   }
 
@@ -552,29 +551,5 @@ public enum Planner {
       request.objective == .lowestCost
       ? request.fleet.map(\.unitCost).min() ?? 1 : 1
     return total * unit
-  }
-
-  /// The LP bound of the relaxation (classes by components), rounded up
-  /// per class where the objective is integral.
-  static func relaxationBound(
-    _ request: PlanRequest, _ classes: [TenantClass], cache: PatternCache
-  ) -> Double {
-    let whole = PlanModel(request: request, classes: classes, cache: cache)
-    var bound = 0.0
-    if case .optimal(let value, _, _) = whole.program.lp.solve() {
-      bound = whole.program.roundedBound(value)
-    }
-    if whole.program.hasIntegralObjective && !request.classesShareCapacity {
-      var sum = 0.0
-      for tenantClass in classes {
-        let single = PlanModel(
-          request: request, classes: [tenantClass], cache: cache)
-        if case .optimal(let value, _, _) = single.program.lp.solve() {
-          sum += single.program.roundedBound(value)
-        }
-      }
-      bound = max(bound, sum)
-    }
-    return bound
   }
 }

@@ -167,3 +167,95 @@ import Testing
     #expect(planned >= 20)
   }
 }
+
+@Suite struct OverlappingShareListTests {
+  /// b shares with a and with c, but a and c not with each other: b's
+  /// instances split between a GPU with a and a GPU with c (2 GPUs),
+  /// where grouping b with a alone would take 3.
+  @Test func aTenantBetweenTwoOthersSplitsItsInstances() throws {
+    let request = PlanRequest(
+      fleet: [
+        FleetGroup(
+          name: "g", model: .h100SXM5_80GB, nodeCount: 1, gpusPerNode: 4)
+      ],
+      tenants: [
+        TenantDemand(
+          name: "a", instances: ["1g.10gb": 4], isolation: .onlyWith(["b"])),
+        TenantDemand(
+          name: "b", instances: ["1g.10gb": 6],
+          isolation: .onlyWith(["a", "c"])),
+        TenantDemand(
+          name: "c", instances: ["1g.10gb": 4], isolation: .onlyWith(["b"])),
+      ])
+    let plan = try Planner.plan(request)
+    #expect(plan.gpusUsed == 2)
+    #expect(plan.isOptimal)
+    #expect(plan.served["b"] == ["1g.10gb": 6])
+    IsolationTests.expectIsolationKept(plan, request.tenants)
+  }
+
+  /// Random share lists over three tenants on one model: the fewest GPUs
+  /// equal an exhaustive search over every assignment of instances to
+  /// GPUs whose tenants pairwise may share.
+  @Test func randomShareListsMatchBruteForce() throws {
+    var random = Xoshiro256StarStar(seed: 31337)
+    let names = ["a", "b", "c"]
+    let model = GPUModel.h100SXM5_80GB
+    let profiles = ["1g.10gb", "2g.20gb", "3g.40gb"]
+    var checked = 0
+    for _ in 0..<40 {
+      var tenants: [TenantDemand] = []
+      var items: [(profile: MIGProfile, tenant: Int)] = []
+      for (t, name) in names.enumerated() {
+        let others = names.filter { $0 != name && random.next() % 2 == 0 }
+        let profile = profiles[Int(random.next() % 3)]
+        let count = 1 + Int(random.next() % 3)
+        tenants.append(
+          TenantDemand(
+            name: name, instances: [profile: count],
+            isolation: .onlyWith(others)))
+        items += Array(
+          repeating: (model.profile(named: profile)!, t), count: count)
+      }
+      func mayShare(_ x: Int, _ y: Int) -> Bool {
+        func allows(_ p: Int, _ q: Int) -> Bool {
+          guard case .onlyWith(let list) = tenants[p].isolation else {
+            return false
+          }
+          return list.contains(names[q])
+        }
+        return x == y || (allows(x, y) && allows(y, x))
+      }
+      // Exhaustive: the fewest bins, each a GPU that fits its profiles
+      // and holds tenants that pairwise may share.
+      var best = Int.max
+      func search(_ i: Int, _ bins: [[(profile: MIGProfile, tenant: Int)]]) {
+        if bins.count >= best { return }
+        if i == items.count {
+          best = bins.count
+          return
+        }
+        let item = items[i]
+        for b in bins.indices
+        where bins[b].allSatisfy({ mayShare($0.tenant, item.tenant) })
+          && BruteForce.fits(bins[b].map(\.profile) + [item.profile], on: model)
+        {
+          var next = bins
+          next[b].append(item)
+          search(i + 1, next)
+        }
+        search(i + 1, bins + [[item]])
+      }
+      search(0, [])
+      let request = PlanRequest(
+        fleet: [FleetGroup(name: "g", model: model, nodeCount: 2, gpusPerNode: 4)],
+        tenants: tenants)
+      let plan = try Planner.plan(request)
+      #expect(plan.gpusUsed == best, "\(tenants)")
+      #expect(plan.isOptimal)
+      IsolationTests.expectIsolationKept(plan, tenants)
+      checked += 1
+    }
+    #expect(checked == 40)
+  }
+}

@@ -157,3 +157,42 @@ import Testing
     #expect(baselines["first-fit-decreasing"]?.gpus == 3)
   }
 }
+
+@Suite struct ExhaustiveSmallInstanceTests {
+  /// Every multiset of up to three instances of every model's profiles
+  /// (driver R580): the planner's GPUs equal the brute-force optimum and
+  /// the plan is proven optimal with a bound at most the optimum.
+  @Test func everyMixOfUpToThreeInstancesOfEveryModel() throws {
+    var checked = 0
+    for model in GPUModel.all {
+      let profiles = model.availableProfiles(under: MIGRules())
+      guard !profiles.isEmpty else { continue }
+      // Non-decreasing index lists of length 1 to 3.
+      var lists: [[Int]] = []
+      func walk(_ from: Int, _ list: [Int]) {
+        if !list.isEmpty { lists.append(list) }
+        guard list.count < 3 else { return }
+        for i in from..<profiles.count { walk(i, list + [i]) }
+      }
+      walk(0, [])
+      for list in lists {
+        let instances = list.map { profiles[$0] }
+        guard
+          let optimum = BruteForce.fewestGPUs(instances, on: model, limit: 3)
+        else { continue }
+        var demand: [String: Int] = [:]
+        for profile in instances { demand[profile.name, default: 0] += 1 }
+        let plan = try Planner.plan(
+          PlanRequest(
+            fleet: [
+              FleetGroup(name: "g", model: model, nodeCount: 1, gpusPerNode: 3)
+            ],
+            tenants: [TenantDemand(name: "t", instances: demand)]))
+        #expect(plan.gpusUsed == optimum, "\(model.name) \(demand)")
+        #expect(plan.isOptimal && plan.bound <= Double(optimum) + 1e-9)
+        checked += 1
+      }
+    }
+    #expect(checked > 500)
+  }
+}
