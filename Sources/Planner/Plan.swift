@@ -17,6 +17,8 @@ public struct PlannedGPU: Sendable, Hashable {
   public var instances: [PlannedInstance]
   /// The tenant the GPU is given to whole (MIG disabled), if any.
   public var wholeFor: String? = nil
+  /// Whether the fleet keeps the GPU whole, outside the plan.
+  public var isKeptWhole: Bool = false
 
   /// Whether the GPU serves nobody: no instance, not given whole.
   public var isEmpty: Bool { instances.isEmpty && wholeFor == nil }
@@ -45,6 +47,13 @@ public struct PlannedNode: Sendable, Hashable {
   /// is reserved.
   public var isUsed: Bool {
     dedicatedTo != nil || gpus.contains { !$0.isEmpty }
+  }
+
+  /// GPUs the plan takes on the node: those with instances or given
+  /// whole, or on a reserved node every GPU but those kept whole.
+  public var usedGPUCount: Int {
+    dedicatedTo != nil
+      ? gpus.count { !$0.isKeptWhole } : gpus.count { !$0.isEmpty }
   }
 }
 
@@ -180,8 +189,7 @@ public struct Plan: Sendable {
   public var gpusUsed: Int {
     nodes.reduce(0) { total, node in
       total
-        + (node.dedicatedTo != nil
-          ? node.gpus.count : node.gpus.count { !$0.isEmpty })
+        + node.usedGPUCount
     }
   }
 
@@ -192,8 +200,7 @@ public struct Plan: Sendable {
     var result: [(model: String, gpus: Int)] = []
     for node in nodes {
       let used =
-        node.dedicatedTo != nil
-        ? node.gpus.count : node.gpus.count { !$0.isEmpty }
+        node.usedGPUCount
       if let i = result.firstIndex(where: { $0.model == node.model.name }) {
         result[i].gpus += used
       } else {
@@ -211,8 +218,7 @@ public struct Plan: Sendable {
     for node in nodes {
       let unit = request.fleet.first { $0.name == node.group }?.unitCost ?? 1
       let used =
-        node.dedicatedTo != nil
-        ? node.gpus.count : node.gpus.count { !$0.isEmpty }
+        node.usedGPUCount
       total += unit * Double(used)
     }
     return total
@@ -228,8 +234,7 @@ public struct Plan: Sendable {
     var total = 0
     for node in nodes {
       let used =
-        node.dedicatedTo != nil
-        ? node.gpus.count : node.gpus.count { !$0.isEmpty }
+        node.usedGPUCount
       total += used * node.model.computeSliceCount
     }
     var servedSlices = servedWhole.slices

@@ -10,8 +10,11 @@ public struct FleetGroup: Sendable, Hashable {
   public var model: GPUModel
   /// The number of nodes, at least 1.
   public var nodeCount: Int
-  /// GPUs per node, at least 1.
+  /// GPUs per node that the plan lays out, at least 1.
   public var gpusPerNode: Int
+  /// GPUs per node after those, kept whole (MIG disabled) and outside the
+  /// plan; 0 by default.
+  public var keptWholePerNode: Int
   /// The cost of one GPU for the lowest-cost objective; 1 when not given.
   public var costPerGPU: Double?
   /// How far one config reaches in the group.
@@ -34,9 +37,11 @@ public struct FleetGroup: Sendable, Hashable {
   public init(
     name: String, model: GPUModel, nodeCount: Int, gpusPerNode: Int,
     costPerGPU: Double? = nil, sameConfigOnEveryNode: Bool = false,
-    configScope: ConfigScope? = nil
+    configScope: ConfigScope? = nil, keptWholePerNode: Int = 0
   ) {
     precondition(nodeCount >= 1 && gpusPerNode >= 1, "an empty group")
+    precondition(keptWholePerNode >= 0, "a negative count")
+    self.keptWholePerNode = keptWholePerNode
     self.name = name
     self.model = model
     self.nodeCount = nodeCount
@@ -52,8 +57,13 @@ public struct FleetGroup: Sendable, Hashable {
     set { configScope = newValue ? .group : .gpu }
   }
 
-  /// Every GPU of the group.
+  /// Every GPU of the group that the plan lays out.
   public var gpuCount: Int { nodeCount * gpusPerNode }
+
+  /// Every GPU of the group's nodes, those kept whole included.
+  public var physicalGPUCount: Int {
+    nodeCount * (gpusPerNode + keptWholePerNode)
+  }
 
   /// The cost of one GPU, 1 when none is given.
   public var unitCost: Double { costPerGPU ?? 1 }

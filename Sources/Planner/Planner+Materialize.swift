@@ -169,7 +169,12 @@ extension Planner {
             name: "\(group.name)-\(n)", group: group.name, model: group.model,
             gpus: (0..<group.gpusPerNode).map {
               PlannedGPU(index: $0, instances: [])
-            }))
+            }
+              + (0..<group.keptWholePerNode).map {
+                PlannedGPU(
+                  index: group.gpusPerNode + $0, instances: [],
+                  isKeptWhole: true)
+              }))
       }
     }
 
@@ -210,7 +215,7 @@ extension Planner {
             guard !free[g].isEmpty else { break }
             let node = free[g].removeFirst()
             nodes[node].dedicatedTo = tenant
-            for gpu in nodes[node].gpus.indices {
+            for gpu in 0..<request.fleet[g].gpusPerNode {
               guard var list = dedicatedItems[k]?[π], !list.isEmpty else {
                 break
               }
@@ -227,7 +232,7 @@ extension Planner {
       var queue = items[π].sorted { $0.tenantClass < $1.tenantClass }[...]
       for g in pool.groups {
         for node in free[g] {
-          for gpu in nodes[node].gpus.indices {
+          for gpu in 0..<request.fleet[g].gpusPerNode {
             guard let item = queue.popFirst() else { break }
             try place(item, node: node, gpu: gpu)
           }
@@ -262,7 +267,7 @@ extension Planner {
         let k = entry.k
         nodes[node].dedicatedTo =
           request.tenants[model.classes[k].members[0]].name
-        for gpu in nodes[node].gpus.indices {
+        for gpu in 0..<request.fleet[g].gpusPerNode {
           if let item = entry.item {
             try place(item, node: node, gpu: gpu)
           } else if let counts = entry.counts,
@@ -289,7 +294,7 @@ extension Planner {
         for _ in 0..<count {
           guard let node = queue.popFirst() else { break }
           var last: Int? = nil
-          for gpu in nodes[node].gpus.indices {
+          for gpu in 0..<request.fleet[g].gpusPerNode {
             let k: Int?
             if next < owners.count {
               k = owners[next]
@@ -309,7 +314,7 @@ extension Planner {
         var tenants = (wholeOnDisabled[π] ?? [])[...]
         for _ in 0..<count {
           guard let node = queue.popFirst() else { break }
-          for gpu in nodes[node].gpus.indices {
+          for gpu in 0..<request.fleet[g].gpusPerNode {
             guard let t = tenants.popFirst() else { break }
             try place(wholeItem(t), node: node, gpu: gpu)
           }

@@ -212,3 +212,55 @@ extension DemandFileTests {
     }
   }
 }
+
+@Suite struct KeptWholeTests {
+  /// `keepWhole: 2` of 8: the plan lays out 6 GPUs per node, the last two
+  /// stay MIG-disabled in the mig-parted file, hold nothing and are not
+  /// counted as used, even on a dedicated tenant's node.
+  @Test func theLastGPUsOfEveryNodeStayOutOfThePlan() throws {
+    let text = """
+      fleet:
+        - {name: g, gpuModel: h100-80gb, nodeCount: 3, gpuCount: 8, keepWhole: 2}
+      tenants:
+        - {name: a, instances: {7g.80gb: 7}}
+        - {name: v, instances: {1g.10gb: 1}, isolation: dedicated-nodes}
+      """
+    let request = try DemandFile.decode(text: text, file: "d.yaml")
+    #expect(request.fleet[0].gpusPerNode == 6)
+    #expect(request.fleet[0].keptWholePerNode == 2)
+    let plan = try Planner.plan(request)
+    // a: 7 GPUs, 6 on one node and 1 on another; v: a node of its own,
+    // whose 6 plannable GPUs count.
+    #expect(plan.gpusUsed == 13)
+    #expect(plan.isOptimal)
+    for node in plan.nodes {
+      #expect(node.gpus.count == 8)
+      for gpu in node.gpus where gpu.index >= 6 {
+        #expect(gpu.isKeptWhole && gpu.instances.isEmpty)
+      }
+    }
+    let parted = plan.migParted
+    for config in parted.file.configs {
+      let kept = config.entries.filter { entry in
+        if case .indices(let list) = entry.devices { return list.contains(7) }
+        return false
+      }
+      #expect(kept.count == 1 && kept.allSatisfy { !$0.migEnabled })
+    }
+  }
+
+  @Test func keepingEveryGPUWholeIsRefused() {
+    let text = """
+      fleet: [{name: g, gpuModel: h100-80gb, nodeCount: 1, gpuCount: 4, keepWhole: 4}]
+      tenants: [{name: a, instances: {1g.10gb: 1}}]
+      """
+    #expect {
+      try DemandFile.decode(text: text, file: "d.yaml")
+    } throws: { error in
+      (error as? InputErrors)?.errors.contains {
+        $0.description.contains(
+          "at fleet[0].keepWhole: keepWhole must leave at least one GPU")
+      } ?? false
+    }
+  }
+}

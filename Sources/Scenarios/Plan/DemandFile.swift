@@ -94,7 +94,7 @@ public enum DemandFile {
     guard
       let map = node.mapping(allowedKeys: [
         "name", "gpuModel", "nodeCount", "gpuCount", "costPerGPU",
-        "configPer", "sameConfigOnEveryNode",
+        "configPer", "sameConfigOnEveryNode", "keepWhole",
       ])
     else { return nil }
     let name = map.required("name") { $0.string(nonEmpty: true) }
@@ -134,11 +134,23 @@ public enum DemandFile {
         "sameConfigOnEveryNode: \(same) contradicts configPer: "
           + "\(scope.rawValue); give configPer alone (gpu, node or group)")
     }
+    let kept = map.optional("keepWhole") { value -> Int? in
+      guard let count = value.int(min: 0, max: 63) else { return nil }
+      if let gpus, count >= gpus {
+        value.error(
+          "keepWhole must leave at least one GPU per node to plan; the "
+            + "nodes have \(gpus)")
+        return nil
+      }
+      return count
+    }
     guard let name, let model, let nodes, let gpus else { return nil }
+    if map.optional("keepWhole") != nil && kept == nil { return nil }
     return FleetGroup(
-      name: name, model: model, nodeCount: nodes, gpusPerNode: gpus,
-      costPerGPU: cost, sameConfigOnEveryNode: same ?? false,
-      configScope: scope)
+      name: name, model: model, nodeCount: nodes,
+      gpusPerNode: gpus - (kept ?? 0), costPerGPU: cost,
+      sameConfigOnEveryNode: same ?? false, configScope: scope,
+      keptWholePerNode: kept ?? 0)
   }
 
   private static func decodeTenant(

@@ -308,6 +308,7 @@ extension Plan {
       for gpu in node.gpus {
         let layout =
           gpu.wholeFor.map { "MIG disabled, whole GPU (\($0))" }
+          ?? (gpu.isKeptWhole ? "MIG disabled (kept whole by the fleet)" : nil)
           ?? (gpu.isEmpty
           ? "MIG disabled (unused)"
           : gpu.instances.map {
@@ -355,7 +356,7 @@ extension Plan {
     ])
     for (model, used) in gpusUsedByModel {
       let total = request.fleet.filter { $0.model.name == model }
-        .reduce(0) { $0 + $1.gpuCount }
+        .reduce(0) { $0 + $1.physicalGPUCount }
       models.append([.text(model), .integer(used), .integer(total)])
     }
     lines.append("")
