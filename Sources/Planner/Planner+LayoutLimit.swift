@@ -2,15 +2,23 @@ import Foundation
 
 extension Planner {
   /// A first plan under a distinct-layout limit, found without the
-  /// limit's weak rows: solve without the limit; while the solution uses
-  /// more layouts than allowed, forbid the one laying out the fewest GPUs
-  /// and solve again. Returns the solution as one of `limited` (the model
-  /// with the limit), or nil when forbidding leaves no plan or time runs
-  /// out; and the first solve's bound, a lower bound under the limit too
-  /// (the limit only removes plans).
+  /// limit's weak rows (docs/planner.md, "At most K distinct layouts"):
   ///
-  /// - Complexity: at most L solves of the program without the limit, for
-  ///   L distinct layouts.
+  /// 1. solve without the limit; while the plan uses more layouts than
+  ///    allowed, forbid the one laying out the fewest GPUs (keeping one
+  ///    whose loss leaves no plan found in time) and solve again;
+  /// 2. then swap: replace one chosen layout by another seen in any plan
+  ///    so far, solving with only the chosen layouts allowed, while that
+  ///    lowers the objective.
+  ///
+  /// Returns the best plan as a solution of `limited` (the model with
+  /// the limit), or nil when none was found in time; and the first
+  /// solve's bound, a lower bound under the limit too (the limit only
+  /// removes plans).
+  ///
+  /// - Complexity: at most L solves for step 1 and K × L per improving
+  ///   swap, for L distinct layouts seen, each a solve of the program
+  ///   without the limit.
   static func layoutLimitIncumbent(
     _ limited: PlanModel, cache: PatternCache,
     deadline: ContinuousClock.Instant
@@ -18,19 +26,17 @@ extension Planner {
     guard let limit = limited.request.maxDistinctLayouts else {
       return (nil, -.infinity)
     }
-    var bound = -Double.infinity
     var free = limited.request
     free.maxDistinctLayouts = nil
     let model = PlanModel(
       request: free, classes: limited.classes, cache: cache)
-    var forbidden = Set<String>()
-    var essential = Set<String>()
-    // The layouts of the last plan found, and the layout forbidden since.
-    var used: [String: Int] = [:]
-    var dropped: String? = nil
     let clock = ContinuousClock()
-    while clock.now < deadline {
-      // One row holds every column of the forbidden layouts at 0.
+
+    /// The program with every column of the forbidden layouts held at 0
+    /// by one row, solved in a share of the time left.
+    func solve(forbidding forbidden: Set<String>, share: Int)
+      -> IntegerProgram.Result
+    {
       var program = model.program
       if !forbidden.isEmpty {
         let row = program.lp.addRow(.atMost, 0)
@@ -40,25 +46,41 @@ extension Planner {
           }
         }
       }
-      let share = (deadline - clock.now) / 3
-      let result = solve(program, deadline: clock.now + share)
+      let slice = (deadline - clock.now) / share
+      return Planner.solve(program, deadline: clock.now + slice)
+    }
+    /// GPUs laid out per layout by a solution.
+    func layouts(_ x: [Double]) -> [String: Int] {
+      var used: [String: Int] = [:]
+      for (j, layout) in model.columnLayouts.enumerated() {
+        guard let layout, x[j] > 0.5 else { continue }
+        used[layout.key, default: 0] += Int(x[j].rounded()) * layout.gpus
+      }
+      return used
+    }
+
+    // 1. Forbid the least-used layouts until few enough remain.
+    let all = Set(model.columnLayouts.compactMap { $0?.key })
+    var seen = Set<String>()
+    var forbidden = Set<String>()
+    var essential = Set<String>()
+    var dropped: String? = nil
+    var used: [String: Int] = [:]
+    var bound = -Double.infinity
+    var best: (x: [Double], value: Double)? = nil
+    while best == nil && clock.now < deadline {
+      let result = solve(forbidding: forbidden, share: 4)
       if forbidden.isEmpty { bound = result.bound }
       if let x = result.x {
-        used = [:]
-        for (j, layout) in model.columnLayouts.enumerated() {
-          guard let layout, x[j] > 0.5 else { continue }
-          used[layout.key, default: 0] += Int(x[j].rounded()) * layout.gpus
-        }
+        used = layouts(x)
+        seen.formUnion(used.keys)
         if used.count <= limit {
-          // The same columns in the same order, then a binary per layout.
-          var limitedX = x
-          for key in limited.layoutKeys {
-            limitedX.append(used[key] != nil ? 1 : 0)
-          }
-          return (limited.program.isFeasible(limitedX) ? limitedX : nil, bound)
+          best = (x, model.program.objective(x))
+          break
         }
-      } else if result.isComplete, let last = dropped {
-        // Forbidding it left no plan: keep it, and try the next.
+      } else if let last = dropped {
+        // Forbidding it left no plan (or none found in time): keep it,
+        // and try the next.
         forbidden.remove(last)
         essential.insert(last)
       } else {
@@ -71,6 +93,40 @@ extension Planner {
       forbidden.insert(next)
       dropped = next
     }
-    return (nil, bound)
+    guard var current = best else { return (nil, bound) }
+
+    // 2. Swap one chosen layout for another seen, while it helps.
+    var chosen = Set(layouts(current.x).keys)
+    var improved = true
+    search: while improved {
+      improved = false
+      let byUse = layouts(current.x)
+      for out in chosen.sorted(by: {
+        (byUse[$0] ?? 0, $0) < (byUse[$1] ?? 0, $1)
+      }) {
+        for candidate in seen.subtracting(chosen).sorted() {
+          guard clock.now < deadline else { break search }
+          let trial = chosen.subtracting([out]).union([candidate])
+          let result = solve(forbidding: all.subtracting(trial), share: 8)
+          guard let x = result.x else { continue }
+          seen.formUnion(layouts(x).keys)
+          let value = model.program.objective(x)
+          if value < current.value - 1e-9 {
+            current = (x, value)
+            chosen = Set(layouts(x).keys)
+            improved = true
+            continue search
+          }
+        }
+      }
+    }
+
+    // The same columns in the same order, then one binary per layout.
+    let final = layouts(current.x)
+    var limitedX = current.x
+    for key in limited.layoutKeys {
+      limitedX.append(final[key] != nil ? 1 : 0)
+    }
+    return (limited.program.isFeasible(limitedX) ? limitedX : nil, bound)
   }
 }
