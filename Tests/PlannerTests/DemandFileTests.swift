@@ -4,6 +4,22 @@ import Scenarios
 import Testing
 
 @Suite struct DemandFileTests {
+  /// Decoding `text` fails with exactly the expected errors, each found
+  /// by a part of its description.
+  static func expectErrors(
+    in text: String, _ expected: [String],
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    #expect(sourceLocation: sourceLocation) {
+      try DemandFile.decode(text: text, file: "d.yaml")
+    } throws: { error in
+      guard let errors = error as? InputErrors else { return false }
+      let lines = errors.errors.map(\.description)
+      return lines.count == expected.count
+        && expected.allSatisfy { want in lines.contains { $0.contains(want) } }
+    }
+  }
+
   static let example = """
     driver: 580
     objective: fewest-gpus
@@ -51,22 +67,16 @@ import Testing
           shareWith: [a]
           isolatoin: never
       """
-    #expect {
-      try DemandFile.decode(text: text, file: "d.yaml")
-    } throws: { error in
-      guard let errors = error as? InputErrors else { return false }
-      let lines = errors.errors.map(\.description)
-      let expected = [
+    Self.expectErrors(
+      in: text,
+      [
         "at fleet[0].gpuModel: unknown GPU model 'h100-80gbx'",
         "at fleet[0].nodeCount: found integer 0",
         "at tenants[0].instances[\"1g.10gb\"]: found integer -1",
         "at tenants[0]: isolation 'only-with' needs a 'shareWith' list",
         "at tenants[1].isolatoin: unknown key 'isolatoin'; did you mean 'isolation'?",
         "at tenants[1].shareWith: shareWith applies only to isolation 'only-with'",
-      ]
-      return lines.count == expected.count
-        && expected.allSatisfy { want in lines.contains { $0.contains(want) } }
-    }
+      ])
   }
 
   @Test func aProfileNoFleetModelOffersIsAnInputError() {
@@ -186,12 +196,9 @@ extension DemandFileTests {
           instances: {1g.10gb: 1}
           wholeGPUModels: [h100-80gb]
       """
-    #expect {
-      try DemandFile.decode(text: text, file: "d.yaml")
-    } throws: { error in
-      guard let errors = error as? InputErrors else { return false }
-      let lines = errors.errors.map(\.description)
-      let expected = [
+    Self.expectErrors(
+      in: text,
+      [
         "at maxLayouts: found integer 0",
         "at fleet[0].configPer:",
         "at fleet[1].sameConfigOnEveryNode: sameConfigOnEveryNode: true "
@@ -204,12 +211,7 @@ extension DemandFileTests {
           + "'A100-SXM4-40GB'",
         "at tenants[3].wholeGPUModels: wholeGPUModels applies only with "
           + "wholeGPUs",
-      ]
-      let matched = lines.count == expected.count
-        && expected.allSatisfy { want in lines.contains { $0.contains(want) } }
-      if !matched { print(lines.joined(separator: "\n")) }
-      return matched
-    }
+      ])
   }
 }
 

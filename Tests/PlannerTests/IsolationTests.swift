@@ -12,14 +12,7 @@ import Testing
     for _ in 0..<40 {
       var tenants: [TenantDemand] = []
       for name in names {
-        let isolation: PlanIsolation
-        switch random.next() % 4 {
-        case 0: isolation = .shared
-        case 1:
-          isolation = .onlyWith(names.filter { _ in random.next() % 2 == 0 })
-        case 2: isolation = .never
-        default: isolation = .dedicatedNodes
-        }
+        let isolation = Self.randomIsolation(&random, among: names)
         var instances: [String: Int] = [:]
         let profiles = [
           "1g.10gb", "2g.20gb", "3g.40gb", "1g.10gb+me", "7g.80gb",
@@ -45,6 +38,18 @@ import Testing
         #expect(plan.served[tenant.name] == tenant.instances)
       }
       #expect(plan.bound <= plan.value + 1e-9)
+    }
+  }
+
+  /// One of the four kinds of isolation, a share list drawn from `names`.
+  static func randomIsolation(
+    _ random: inout Xoshiro256StarStar, among names: [String]
+  ) -> PlanIsolation {
+    switch random.next() % 4 {
+    case 0: return .shared
+    case 1: return .onlyWith(names.filter { _ in random.next() % 2 == 0 })
+    case 2: return .never
+    default: return .dedicatedNodes
     }
   }
 
@@ -99,14 +104,7 @@ import Testing
     for round in 0..<30 {
       var tenants: [TenantDemand] = []
       for name in names {
-        let isolation: PlanIsolation
-        switch random.next() % 4 {
-        case 0: isolation = .shared
-        case 1:
-          isolation = .onlyWith(names.filter { _ in random.next() % 2 == 0 })
-        case 2: isolation = .never
-        default: isolation = .dedicatedNodes
-        }
+        let isolation = Self.randomIsolation(&random, among: names)
         var instances: [String: Int] = [:]
         if random.next() % 3 != 0 {
           instances[profiles[Int(random.next() % 5)]] =
