@@ -226,9 +226,9 @@ private func covers(
       ["1g.10gb", "2g.20gb", "3g.40gb"], ["2g.20gb", "4g.40gb"],
       ["1g.20gb", "3g.40gb", "7g.80gb"],
     ]
-    for round in 0..<24 {
+    for round in 0..<18 {
       let allowed = allowedSets[round % allowedSets.count]
-      let slices = 2 + Int(random.next() % 12)
+      let slices = 2 + Int(random.next() % 9)
       let fixed = OptimalityTests.randomDemand(&random, model: model)
       var best: Int? = nil
       var choice: [Int] = []
