@@ -157,8 +157,7 @@ public struct Plan: Sendable {
   /// Compute slices and GiB of memory served to each tenant's capacity
   /// demand by the instances allotted to it (memory per profile as
   /// `CapacityDemand.memoryGiB` counts it).
-  public var servedCapacity: [String: (computeSlices: Int, memoryGiB: Double)]
-  {
+  public var servedCapacity: [String: (computeSlices: Int, memoryGiB: Double)] {
     var result: [String: (computeSlices: Int, memoryGiB: Double)] = [:]
     let served = self.served
     for tenant in request.tenants where tenant.capacity != nil {

@@ -219,7 +219,8 @@ struct PlanModel: Sendable {
     /// The row a tenant's served or allotted instances of a profile take
     /// from: its own when split among classes, else its class's.
     func demandRow(_ t: Int, _ name: String) -> Int? {
-      isSplit[t] ? tenantRows[t]?[name] : classOf[t].flatMap { coverage[$0][name] }
+      isSplit[t]
+        ? tenantRows[t]?[name] : classOf[t].flatMap { coverage[$0][name] }
     }
     let capacityRow = pools.map { lp.addRow(.atMost, Double($0.capacity)) }
     var nodeRow: [Int: Int] = [:]
@@ -474,7 +475,8 @@ struct PlanModel: Sendable {
         lp.columns[j].entries.append((keyRow[keyOf[j]!]!, 1))
       }
       for (i, key) in keys.enumerated() {
-        add(.layoutUsed(key: i), cost: 0, [(keyRow[key]!, -units), (limitRow, 1)])
+        add(
+          .layoutUsed(key: i), cost: 0, [(keyRow[key]!, -units), (limitRow, 1)])
       }
     }
 

@@ -97,7 +97,9 @@ enum Baselines {
         let dedicated = model.classes.contains {
           $0.isDedicated && $0.members.contains(t)
         }
-        let units = pool.scope == .node ? (dedicated ? pool.multiplier : 1)
+        let units =
+          pool.scope == .node
+          ? (dedicated ? pool.multiplier : 1)
           : pool.multiplier
         wholeSlices += count * units * pool.model.computeSliceCount
         if !(pool.scope == .gpu && dedicated) { take(count * units, pool) }

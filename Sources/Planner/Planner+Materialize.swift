@@ -142,7 +142,9 @@ extension Planner {
         case .gpu:
           for _ in 0..<count { items[π].append(wholeItem(t)) }
         case .group:
-          for _ in 0..<count { uniformNode[π, default: []].append(wholeItem(t)) }
+          for _ in 0..<count {
+            uniformNode[π, default: []].append(wholeItem(t))
+          }
         case .node where model.classes[k].isDedicated:
           for _ in 0..<count {
             ownNodes[π, default: []].append((k, wholeItem(t), nil))

@@ -175,7 +175,9 @@ public enum Planner {
     for (j, variable) in full.variables.enumerated() {
       guard case .allotted(let t, let name) = variable else { continue }
       let count = Int(solution[j].rounded())
-      if count > 0 { allotted[request.tenants[t].name, default: [:]][name] = count }
+      if count > 0 {
+        allotted[request.tenants[t].name, default: [:]][name] = count
+      }
     }
     let baselines = Baselines.compute(
       request, instanceDemand: Plan.instanceDemand(request, allotted),
@@ -418,8 +420,9 @@ public enum Planner {
         where computeSlices(name, request) == 0 {
           throw .unservable(
             tenant: tenant.name, profile: name,
-            reason: "no GPU model of the fleet (" + models.joined(
-              separator: ", ") + ") offers it under driver "
+            reason: "no GPU model of the fleet ("
+              + models.joined(
+                separator: ", ") + ") offers it under driver "
               + "R\(request.rules.driverRelease)")
         }
         if tenant.isolation == .dedicatedNodes,
@@ -534,9 +537,10 @@ public enum Planner {
         perProfile = max(perProfile, (count + most - 1) / most)
         if offered.allSatisfy({ $0.1.hasMediaExtensions }) { media += count }
       }
-      var gpus = max(
-        (compute + maxCompute - 1) / maxCompute,
-        (memory + maxMemory - 1) / maxMemory, perProfile, media)
+      var gpus =
+        max(
+          (compute + maxCompute - 1) / maxCompute,
+          (memory + maxMemory - 1) / maxMemory, perProfile, media)
         + tenantClass.wholeGPUs
       if tenantClass.isDedicated {
         let perNode = request.fleet.filter { !$0.sameConfigOnEveryNode }

@@ -206,8 +206,9 @@ private func covers(
     #expect {
       try Planner.plan(request)
     } throws: { error in
-      guard case .unservable(let tenant, let profile, let reason) =
-        error as? PlanError
+      guard
+        case .unservable(let tenant, let profile, let reason) =
+          error as? PlanError
       else { return false }
       return tenant == "train" && profile == "whole GPUs"
         && reason.contains("5 are asked for")
@@ -272,9 +273,10 @@ private func covers(
       #expect(plan.isOptimal)
       let served = plan.servedCapacity["t"]
       #expect((served?.computeSlices ?? 0) >= slices)
-      #expect(plan.served["t"].map { row in
-        fixed.allSatisfy { (row[$0.key] ?? 0) >= $0.value }
-      } == true)
+      #expect(
+        plan.served["t"].map { row in
+          fixed.allSatisfy { (row[$0.key] ?? 0) >= $0.value }
+        } == true)
     }
   }
 
@@ -343,7 +345,8 @@ private func covers(
       let model = OptimalityTests.models[round % OptimalityTests.models.count]
       var demand = OptimalityTests.randomDemand(&random, model: model)
       demand.merge(
-        OptimalityTests.randomDemand(&random, model: model), uniquingKeysWith: +)
+        OptimalityTests.randomDemand(&random, model: model), uniquingKeysWith: +
+      )
       let names = demand.keys.sorted()
       let want = names.map { demand[$0]! }
       let mixes = fittingMixes(names, caps: want, on: model)

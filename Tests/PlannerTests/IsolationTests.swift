@@ -71,7 +71,9 @@ import Testing
     }
     for node in plan.nodes {
       let nodeTenants = Set(
-      node.gpus.flatMap { $0.instances.map(\.tenant) + [$0.wholeFor].compactMap { $0 } })
+        node.gpus.flatMap {
+          $0.instances.map(\.tenant) + [$0.wholeFor].compactMap { $0 }
+        })
       for tenant in nodeTenants
       where byName[tenant]!.isolation == .dedicatedNodes {
         #expect(nodeTenants == [tenant], "\(node.name): \(nodeTenants)")
@@ -246,7 +248,9 @@ import Testing
       }
       search(0, [])
       let request = PlanRequest(
-        fleet: [FleetGroup(name: "g", model: model, nodeCount: 2, gpusPerNode: 4)],
+        fleet: [
+          FleetGroup(name: "g", model: model, nodeCount: 2, gpusPerNode: 4)
+        ],
         tenants: tenants)
       let plan = try Planner.plan(request)
       #expect(plan.gpusUsed == best, "\(tenants)")

@@ -51,7 +51,8 @@ struct PlanCommand: Command {
   var examples: [(command: String, comment: String)] {
     [
       (
-        "migsim plan scenarios/demand/mig-capacity.yaml", "the plan and baselines"
+        "migsim plan scenarios/demand/mig-capacity.yaml",
+        "the plan and baselines"
       ),
       (
         "migsim plan scenarios/demand/mig-capacity.yaml -o plan.yaml",
@@ -310,10 +311,10 @@ extension Plan {
           gpu.wholeFor.map { "MIG disabled, whole GPU (\($0))" }
           ?? (gpu.isKeptWhole ? "MIG disabled (kept whole by the fleet)" : nil)
           ?? (gpu.isEmpty
-          ? "MIG disabled (unused)"
-          : gpu.instances.map {
-            "\($0.placement)" + ($0.tenant.isEmpty ? "" : " (\($0.tenant))")
-          }.joined(separator: ", "))
+            ? "MIG disabled (unused)"
+            : gpu.instances.map {
+              "\($0.placement)" + ($0.tenant.isEmpty ? "" : " (\($0.tenant))")
+            }.joined(separator: ", "))
         if let i = groups.firstIndex(where: { $0.layout == layout }) {
           groups[i].gpus.append(gpu.index)
         } else {
@@ -532,7 +533,8 @@ extension Plan {
                     .mapping([
                       .init("index", .integer(gpu.index)),
                       .init(
-                        "wholeFor", gpu.wholeFor.map(OutputValue.string) ?? .null),
+                        "wholeFor",
+                        gpu.wholeFor.map(OutputValue.string) ?? .null),
                       .init(
                         "creationOrder",
                         .sequence(
