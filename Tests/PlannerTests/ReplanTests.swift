@@ -44,7 +44,7 @@ import Testing
         plan: grown, current: Self.current(of: plan), capacityFloor: 0.9))
     // One more GPU of 2 × 3g is enough; nothing else needs to move.
     #expect(replan.changedGPUs == 1)
-    #expect(replan.changedBound == 1)
+    #expect(replan.bound == 1)
     #expect(replan.plan.isOptimal)
     #expect(replan.plan.served["chat"] == ["1g.10gb": 14, "3g.40gb": 6])
     #expect(replan.plan.served["eval"] == ["7g.80gb": 2])
@@ -114,7 +114,7 @@ import Testing
     let replan = try Planner.replan(
       ReplanRequest(plan: request, current: current, capacityFloor: 0))
     #expect(replan.changedGPUs == 1)
-    #expect(replan.changedBound == 1)
+    #expect(replan.bound == 1)
     #expect(replan.steps.map(\.nodes) == [["h-0"]])
     #expect(replan.steps.map(\.capacityDuring) == [0])
     #expect(replan.steps.map(\.capacityAfter) == [9])
