@@ -205,8 +205,7 @@ extension Planner {
         let set = model.patterns[k][π]
       else { continue }
       var mix: [String: Int] = [:]
-      for (i, profile) in set.profiles.enumerated() where set.counts[p][i] > 0
-      {
+      for (i, profile) in set.profiles.enumerated() where set.counts[p][i] > 0 {
         mix[profile.name] = set.counts[p][i]
       }
       for _ in 0..<count {

@@ -67,9 +67,12 @@ extension Replan {
   func outputValue(_ parted: PlanMIGParted) -> OutputValue {
     .mapping([
       .init("minimize", .string(minimize.rawValue)),
-      .init("tieBreak", .sequence(minimize.order.dropFirst().map {
-        .string($0.rawValue)
-      })),
+      .init(
+        "tieBreak",
+        .sequence(
+          minimize.order.dropFirst().map {
+            .string($0.rawValue)
+          })),
       .init("value", .integer(value(of: minimize))),
       .init("bound", .integer(bound)),
       .init("gap", .integer(gap)),

@@ -58,7 +58,8 @@ struct PlanCommand: Command {
   var examples: [(command: String, comment: String)] {
     [
       (
-        "migsim plan scenarios/demand/mig-capacity.yaml", "the plan and baselines"
+        "migsim plan scenarios/demand/mig-capacity.yaml",
+        "the plan and baselines"
       ),
       (
         "migsim plan scenarios/demand/mig-capacity.yaml -o plan.yaml",
@@ -173,7 +174,9 @@ struct PlanCommand: Command {
     var replan: Replan? = nil
     let plan: Plan
     if arguments.value("current") == nil {
-      for option in ["minimize", "floor", "reconfiguration-time", "current-labels"]
+      for option in [
+        "minimize", "floor", "reconfiguration-time", "current-labels",
+      ]
       where arguments.value(option) != nil {
         throw UsageError("--\(option) applies only with --current")
       }
