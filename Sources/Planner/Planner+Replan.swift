@@ -122,8 +122,9 @@ extension Planner {
     let model = PlanModel(
       request: fewest, classes: classes, cache: PatternCache())
     let fleet = try ReplanFleet(current: request.current, model: model)
-    let built = ReplanProgram(
+    var built = ReplanProgram(
       model: model, fleet: fleet, minimize: request.minimize)
+    let least = built.addFirstFigureCut(request.minimize)
 
     let result = solve(built.program, deadline: deadline)
     guard let x = result.x else {
@@ -185,7 +186,8 @@ extension Planner {
     // The weighted bound gives the first figure's: value = first × w +
     // rest with 0 ≤ rest < w, so first ≥ ⌊bound / w⌋.
     let weight = Double(built.weights[request.minimize] ?? 1)
-    let firstBound = Int(max(0, (result.bound / weight + 1e-9).rounded(.down)))
+    let firstBound = max(
+      least, Int(max(0, (result.bound / weight + 1e-9).rounded(.down))))
     replan.bound = min(firstBound, replan.value(of: request.minimize))
     return replan
   }

@@ -18,6 +18,24 @@
 ///   those nodes that keep their mix for k, or are laid out anew (cost
 ///   as `changed`).
 struct ReplanProgram: Sendable {
+  /// What one unit of a column adds to each figure.
+  struct Figures: Sendable, Hashable {
+    var gpus = 0
+    var instances = 0
+    var nodes = 0
+
+    static let zero = Figures()
+
+    /// The figure of one objective.
+    subscript(_ figure: ReplanObjective) -> Int {
+      switch figure {
+      case .gpus: gpus
+      case .instances: instances
+      case .nodes: nodes
+      }
+    }
+  }
+
   enum Column: Sendable, Hashable {
     case kept(tenantClass: Int, pool: Int, mix: Int)
     case changed(type: Int, mix: Int)
@@ -32,6 +50,8 @@ struct ReplanProgram: Sendable {
   var program: IntegerProgram
   /// The replan's columns, after the plan's variables.
   var columns: [Column]
+  /// What one unit of each replan column adds to the figures.
+  var figures: [Figures]
   /// The first replan column's position.
   var firstColumn: Int
   /// The weight of each figure in the objective.
@@ -53,11 +73,7 @@ struct ReplanProgram: Sendable {
       .nodes: fleet.nodeNames.count,
     ]
     let weights = minimize.weights(largest: largest)
-    func cost(gpus: Int, instances: Int, nodes: Int) -> Double {
-      Double(
-        gpus * (weights[.gpus] ?? 0) + instances * (weights[.instances] ?? 0)
-          + nodes * (weights[.nodes] ?? 0))
-    }
+    var figures: [Figures] = []
 
     // The plan's costs give way to the replan's. Whole-node columns of
     // dedicated classes are held at 0 (given nodes replace them); their
@@ -90,11 +106,16 @@ struct ReplanProgram: Sendable {
 
     var columns: [Column] = []
     let firstColumn = program.lp.columns.count
-    func add(_ column: Column, cost: Double, _ entries: [(Int, Double)]) {
+    func add(_ column: Column, cost: Figures, _ entries: [(Int, Double)]) {
+      let weighted = ReplanObjective.allCases.reduce(0) {
+        $0 + cost[$1] * (weights[$1] ?? 0)
+      }
       program.lp.addColumn(
-        cost: cost, entries: entries.map { (row: $0.0, value: $0.1) })
+        cost: Double(weighted),
+        entries: entries.map { (row: $0.0, value: $0.1) })
       program.isInteger.append(true)
       columns.append(column)
+      figures.append(cost)
     }
     /// Coverage entries of `units` GPUs of mix `m` kept for class k.
     func coverage(_ k: Int, _ counts: [String: Int], times: Int)
@@ -129,7 +150,7 @@ struct ReplanProgram: Sendable {
             times: uniform ? model.pools[π].multiplier : 1)
           guard !entries.isEmpty else { continue }
           add(
-            .kept(tenantClass: k, pool: π, mix: m), cost: 0,
+            .kept(tenantClass: k, pool: π, mix: m), cost: .zero,
             entries + [(mixRow[π][m], 1)])
         }
       }
@@ -139,9 +160,11 @@ struct ReplanProgram: Sendable {
       let mixIDs = Set(type.gpuMixes).sorted()
       let typeRow = program.lp.addRow(.atMost, Double(type.units))
       let per = type.nodesPerUnit
-      add(.drained(type: t), cost: cost(gpus: 0, instances: 0, nodes: per), [
-        (typeRow, 1)
-      ])
+      add(
+        .drained(type: t), cost: Figures(gpus: 0, instances: 0, nodes: per),
+        [
+          (typeRow, 1)
+        ])
       let drainedColumn = firstColumn + columns.count - 1
       for m in mixIDs {
         let held = Double(type.gpuCount(of: m))
@@ -150,7 +173,7 @@ struct ReplanProgram: Sendable {
         let instances = ReplanFleet.instanceCount(fleet.mixes[π][m])
         add(
           .changed(type: t, mix: m),
-          cost: cost(gpus: per, instances: per * instances, nodes: 0),
+          cost: Figures(gpus: per, instances: per * instances, nodes: 0),
           [(row, 1), (mixRow[π][m], 1), (patternRow[π]!, -1)])
       }
       guard !type.isUniform else { continue }
@@ -166,12 +189,12 @@ struct ReplanProgram: Sendable {
         let wholeCoverage = coverage(k, whole, times: 1)
         if !wholeCoverage.isEmpty {
           add(
-            .keptNode(tenantClass: k, type: t), cost: 0,
+            .keptNode(tenantClass: k, type: t), cost: .zero,
             wholeCoverage + all + [(typeRow, 1)])
         }
         add(
           .given(tenantClass: k, type: t),
-          cost: cost(gpus: 0, instances: 0, nodes: 1), all + [(typeRow, 1)])
+          cost: Figures(gpus: 0, instances: 0, nodes: 1), all + [(typeRow, 1)])
         let givenColumn = firstColumn + columns.count - 1
         for m in mixIDs {
           let row = program.lp.addRow(.atMost, 0)
@@ -181,12 +204,12 @@ struct ReplanProgram: Sendable {
           let kept = coverage(k, counts, times: 1)
           if !kept.isEmpty {
             add(
-              .keptOnGiven(tenantClass: k, type: t, mix: m), cost: 0,
+              .keptOnGiven(tenantClass: k, type: t, mix: m), cost: .zero,
               kept + [(row, 1)])
           }
           add(
             .changedOnGiven(tenantClass: k, type: t, mix: m),
-            cost: cost(
+            cost: Figures(
               gpus: 1, instances: ReplanFleet.instanceCount(counts),
               nodes: 0),
             [(row, 1), (link, -1)])
@@ -196,8 +219,35 @@ struct ReplanProgram: Sendable {
     program.hasIntegralObjective = true
     self.program = program
     self.columns = columns
+    self.figures = figures
     self.firstColumn = firstColumn
     self.weights = weights
+  }
+
+  /// Adds the cut `first figure ≥ ⌈its LP minimum⌉`, valid for every
+  /// integral solution, so that the weighted program's bound proves the
+  /// first figure as soon as an incumbent reaches it (the weighted LP
+  /// alone only gives ⌊bound / weight⌋, one below when the LP drains a
+  /// fraction of a node).
+  ///
+  /// - Parameter minimize: the first figure.
+  /// - Returns: the cut's right-hand side (0 when no cut was added).
+  /// - Complexity: one LP solve.
+  mutating func addFirstFigureCut(_ minimize: ReplanObjective) -> Int {
+    var alone = program.lp
+    for j in alone.columns.indices { alone.columns[j].cost = 0 }
+    for (i, figure) in figures.enumerated() {
+      alone.columns[firstColumn + i].cost = Double(figure[minimize])
+    }
+    guard case .optimal(let value, _, _) = alone.solve() else { return 0 }
+    let least = Int((value - 1e-6).rounded(.up))
+    guard least > 0 else { return 0 }
+    let row = program.lp.addRow(.atLeast, Double(least))
+    for (i, figure) in figures.enumerated() where figure[minimize] > 0 {
+      program.lp.columns[firstColumn + i].entries.append(
+        (row, Double(figure[minimize])))
+    }
+    return least
   }
 
   /// The count a solution gives each replan column.
