@@ -154,8 +154,10 @@ func benchmarkReplan() {
   }
   let clock = ContinuousClock()
   do {
+    // The starting layouts: a plan given time to finish, so that every
+    // run starts from the same layouts (untimed).
     let first = try Planner.plan(
-      PlanRequest(fleet: fleet, tenants: before, timeLimitSeconds: 1))
+      PlanRequest(fleet: fleet, tenants: before, timeLimitSeconds: 30))
     let current = Dictionary(
       uniqueKeysWithValues: first.nodes.map {
         ($0.name, $0.gpus.map(\.profileCounts))
@@ -164,7 +166,8 @@ func benchmarkReplan() {
       $0 + $1.values.reduce(0, +)
     }
     print(
-      "fleet GPUs: 1000; GPUs used before: \(first.gpusUsed);"
+      "fleet GPUs: 1000; GPUs used before: \(first.gpusUsed)"
+        + " (optimal: \(first.isOptimal));"
         + " instances running: \(running)")
     for minimize in ReplanObjective.allCases {
       let start = clock.now

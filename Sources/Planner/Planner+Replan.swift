@@ -124,14 +124,30 @@ extension Planner {
     let fleet = try ReplanFleet(current: request.current, model: model)
     var built = ReplanProgram(
       model: model, fleet: fleet, minimize: request.minimize)
-    let least = built.addFirstFigureCut(request.minimize)
 
-    let result = solve(built.program, deadline: deadline)
-    guard let x = result.x else {
-      if result.isComplete { throw explainInfeasible(base, classes) }
+    // First the minimized figure alone: its objective is integral, so the
+    // LP bound rounds up and proves a fraction of a node or GPU away.
+    // Then the weighted program, that figure held at its best, breaks
+    // the ties; the first solution stands if the second finds none.
+    let first = built.program(costing: request.minimize)
+    let firstResult = solve(first, deadline: deadline)
+    guard let firstX = firstResult.x else {
+      if firstResult.isComplete { throw explainInfeasible(base, classes) }
       throw .doesNotFit(
         "no replan was found within the time limit of "
           + "\(base.timeLimitSeconds) s; give more time")
+    }
+    let best = built.value(of: request.minimize, in: firstX)
+    let firstBound = Int(max(0, (firstResult.bound - 1e-6).rounded(.up)))
+    built.limit(request.minimize, atMost: best)
+    let tieResult = solve(built.program, deadline: deadline)
+    var x = firstX
+    var tiesComplete = false
+    if let tieX = tieResult.x,
+      built.program.objective(tieX) <= built.program.objective(firstX) + 1e-6
+    {
+      x = tieX
+      tiesComplete = tieResult.isComplete
     }
     let nodes = try materializeReplan(model, fleet, built, solution: x)
 
@@ -171,10 +187,10 @@ extension Planner {
       + Double(elapsed.components.attoseconds) / 1e18
     var plan = Plan(
       request: fewest, nodes: nodes, value: 0, bound: 0,
-      isOptimal: result.isComplete, baselines: [],
+      isOptimal: firstResult.isComplete && tiesComplete, baselines: [],
       statistics: PlanStatistics(
         patterns: built.program.lp.columns.count, classes: classes.count,
-        branchNodes: result.nodes, seconds: seconds))
+        branchNodes: firstResult.nodes + tieResult.nodes, seconds: seconds))
     plan.value = Double(plan.gpusUsed)
     plan.bound = Double(plan.gpusUsed)
     var replan = Replan(
@@ -183,11 +199,6 @@ extension Planner {
       bound: 0, steps: steps, capacityBefore: total,
       capacityFloorSlices: floor,
       downtimePerNodeSeconds: request.reconfigurationSeconds)
-    // The weighted bound gives the first figure's: value = first × w +
-    // rest with 0 ≤ rest < w, so first ≥ ⌊bound / w⌋.
-    let weight = Double(built.weights[request.minimize] ?? 1)
-    let firstBound = max(
-      least, Int(max(0, (result.bound / weight + 1e-9).rounded(.down))))
     replan.bound = min(firstBound, replan.value(of: request.minimize))
     return replan
   }

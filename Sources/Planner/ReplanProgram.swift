@@ -224,30 +224,36 @@ struct ReplanProgram: Sendable {
     self.weights = weights
   }
 
-  /// Adds the cut `first figure ≥ ⌈its LP minimum⌉`, valid for every
-  /// integral solution, so that the weighted program's bound proves the
-  /// first figure as soon as an incumbent reaches it (the weighted LP
-  /// alone only gives ⌊bound / weight⌋, one below when the LP drains a
-  /// fraction of a node).
+  /// The program with each replan column costing its `figure` alone
+  /// (the lexicographic weights set aside): its optimum is the least
+  /// value of that figure, and since the objective is integral, its
+  /// bound is the LP bound rounded up.
   ///
-  /// - Parameter minimize: the first figure.
-  /// - Returns: the cut's right-hand side (0 when no cut was added).
-  /// - Complexity: one LP solve.
-  mutating func addFirstFigureCut(_ minimize: ReplanObjective) -> Int {
-    var alone = program.lp
-    for j in alone.columns.indices { alone.columns[j].cost = 0 }
-    for (i, figure) in figures.enumerated() {
-      alone.columns[firstColumn + i].cost = Double(figure[minimize])
+  /// - Complexity: O(columns).
+  func program(costing figure: ReplanObjective) -> IntegerProgram {
+    var alone = program
+    for (i, figures) in figures.enumerated() {
+      alone.lp.columns[firstColumn + i].cost = Double(figures[figure])
     }
-    guard case .optimal(let value, _, _) = alone.solve() else { return 0 }
-    let least = Int((value - 1e-6).rounded(.up))
-    guard least > 0 else { return 0 }
-    let row = program.lp.addRow(.atLeast, Double(least))
-    for (i, figure) in figures.enumerated() where figure[minimize] > 0 {
+    return alone
+  }
+
+  /// Adds the row `figure ≤ limit` to the weighted program.
+  ///
+  /// - Complexity: O(columns).
+  mutating func limit(_ figure: ReplanObjective, atMost limit: Int) {
+    let row = program.lp.addRow(.atMost, Double(limit))
+    for (i, figures) in figures.enumerated() where figures[figure] > 0 {
       program.lp.columns[firstColumn + i].entries.append(
-        (row, Double(figure[minimize])))
+        (row, Double(figures[figure])))
     }
-    return least
+  }
+
+  /// The value of a figure in a solution, as the program counts it.
+  func value(of figure: ReplanObjective, in x: [Double]) -> Int {
+    figures.indices.reduce(0) {
+      $0 + Int(x[firstColumn + $1].rounded()) * figures[$1][figure]
+    }
   }
 
   /// The count a solution gives each replan column.
