@@ -130,7 +130,8 @@ extension Planner {
     // Then the weighted program, that figure held at its best, breaks
     // the ties; the first solution stands if the second finds none.
     let first = built.program(costing: request.minimize)
-    let firstResult = solve(first, deadline: deadline)
+    let firstResult = solveReplan(
+      first, built: built, model: model, fleet: fleet, deadline: deadline)
     guard let firstX = firstResult.x else {
       if firstResult.isComplete { throw explainInfeasible(base, classes) }
       throw .doesNotFit(
@@ -140,7 +141,15 @@ extension Planner {
     let best = built.value(of: request.minimize, in: firstX)
     let firstBound = Int(max(0, (firstResult.bound - 1e-6).rounded(.up)))
     built.limit(request.minimize, atMost: best)
-    let tieResult = solve(built.program, deadline: deadline)
+    // Ties are broken only in the time left.
+    let tieResult =
+      clock.now < deadline
+      ? solveReplan(
+        built.program, built: built, model: model, fleet: fleet,
+        incumbent: firstX, deadline: deadline)
+      : IntegerProgram.Result(
+        x: nil, value: .infinity, bound: -.infinity, isComplete: false,
+        nodes: 0)
     var x = firstX
     var tiesComplete = false
     if let tieX = tieResult.x,

@@ -23,6 +23,10 @@ struct ReplanProgram: Sendable {
     var gpus = 0
     var instances = 0
     var nodes = 0
+    /// Compute slices in service now on the nodes drained: not a figure
+    /// of its own, the last tie-breaker, so that the floor is easier to
+    /// keep.
+    var slicesDrained = 0
 
     static let zero = Figures()
 
@@ -54,7 +58,9 @@ struct ReplanProgram: Sendable {
   var figures: [Figures]
   /// The first replan column's position.
   var firstColumn: Int
-  /// The weight of each figure in the objective.
+  /// The weight of each figure in the objective: the lexicographic
+  /// weights (`ReplanObjective.weights`) × (today's compute slices + 1),
+  /// so that a compute slice drained, weighing 1, breaks the last ties.
   var weights: [ReplanObjective: Int]
 
   /// Builds the program.
@@ -72,7 +78,16 @@ struct ReplanProgram: Sendable {
       .gpus: fleet.totalGPUs, .instances: fleet.totalInstances,
       .nodes: fleet.nodeNames.count,
     ]
-    let weights = minimize.weights(largest: largest)
+    let totalSlices = fleet.current.indices.reduce(0) { total, node in
+      let gpuModel = model.request.fleet[fleet.nodeGroup[node]].model
+      return total
+        + fleet.current[node].reduce(0) {
+          $0 + Planner.computeSlices($1, on: gpuModel)
+        }
+    }
+    let weights = minimize.weights(largest: largest).mapValues {
+      $0 * (totalSlices + 1)
+    }
     var figures: [Figures] = []
 
     // The plan's costs give way to the replan's. Whole-node columns of
@@ -107,9 +122,10 @@ struct ReplanProgram: Sendable {
     var columns: [Column] = []
     let firstColumn = program.lp.columns.count
     func add(_ column: Column, cost: Figures, _ entries: [(Int, Double)]) {
-      let weighted = ReplanObjective.allCases.reduce(0) {
-        $0 + cost[$1] * (weights[$1] ?? 0)
-      }
+      let weighted =
+        ReplanObjective.allCases.reduce(0) {
+          $0 + cost[$1] * (weights[$1] ?? 0)
+        } + cost.slicesDrained
       program.lp.addColumn(
         cost: Double(weighted),
         entries: entries.map { (row: $0.0, value: $0.1) })
@@ -160,11 +176,13 @@ struct ReplanProgram: Sendable {
       let mixIDs = Set(type.gpuMixes).sorted()
       let typeRow = program.lp.addRow(.atMost, Double(type.units))
       let per = type.nodesPerUnit
+      let nodeSlices = type.gpuMixes.reduce(0) {
+        $0 + Planner.computeSlices(fleet.mixes[π][$1], on: model.pools[π].model)
+      }
       add(
-        .drained(type: t), cost: Figures(gpus: 0, instances: 0, nodes: per),
-        [
-          (typeRow, 1)
-        ])
+        .drained(type: t),
+        cost: Figures(nodes: per, slicesDrained: per * nodeSlices),
+        [(typeRow, 1)])
       let drainedColumn = firstColumn + columns.count - 1
       for m in mixIDs {
         let held = Double(type.gpuCount(of: m))
@@ -194,7 +212,8 @@ struct ReplanProgram: Sendable {
         }
         add(
           .given(tenantClass: k, type: t),
-          cost: Figures(gpus: 0, instances: 0, nodes: 1), all + [(typeRow, 1)])
+          cost: Figures(nodes: 1, slicesDrained: nodeSlices),
+          all + [(typeRow, 1)])
         let givenColumn = firstColumn + columns.count - 1
         for m in mixIDs {
           let row = program.lp.addRow(.atMost, 0)
