@@ -122,16 +122,35 @@ extension Planner {
     let model = PlanModel(
       request: fewest, classes: classes, cache: PatternCache())
     let fleet = try ReplanFleet(current: request.current, model: model)
-    var built = ReplanProgram(
-      model: model, fleet: fleet, minimize: request.minimize)
+    // A node holding more compute slices than today's total less the
+    // floor can never be drained first; such nodes are held in service,
+    // unless no replan is found without them.
+    let nowSlices = fleet.current.indices.map { node in
+      let gpuModel = base.fleet[fleet.nodeGroup[node]].model
+      return fleet.current[node].reduce(0) {
+        $0 + computeSlices($1, on: gpuModel)
+      }
+    }
+    let total = nowSlices.reduce(0, +)
+    let floorSlices = Int((Double(total) * request.capacityFloor).rounded(.up))
 
     // First the minimized figure alone: its objective is integral, so the
     // LP bound rounds up and proves a fraction of a node or GPU away.
     // Then the weighted program, that figure held at its best, breaks
     // the ties; the first solution stands if the second finds none.
-    let first = built.program(costing: request.minimize)
-    let firstResult = solveReplan(
-      first, built: built, model: model, fleet: fleet, deadline: deadline)
+    var built = ReplanProgram(
+      model: model, fleet: fleet, minimize: request.minimize,
+      drainLimit: total - floorSlices)
+    var firstResult = solveReplan(
+      built.program(costing: request.minimize), built: built, model: model,
+      fleet: fleet, deadline: deadline)
+    if firstResult.x == nil && firstResult.isComplete {
+      built = ReplanProgram(
+        model: model, fleet: fleet, minimize: request.minimize)
+      firstResult = solveReplan(
+        built.program(costing: request.minimize), built: built,
+        model: model, fleet: fleet, deadline: deadline)
+    }
     guard let firstX = firstResult.x else {
       if firstResult.isComplete { throw explainInfeasible(base, classes) }
       throw .doesNotFit(
@@ -164,7 +183,6 @@ extension Planner {
     var changedGPUs = 0
     var disturbed = 0
     var drained: [Int] = []
-    var before: [Int] = []
     var after: [Int] = []
     for (node, planned) in nodes.enumerated() {
       var touched = false
@@ -177,17 +195,13 @@ extension Planner {
         }
       }
       if touched { drained.append(node) }
-      before.append(
-        fleet.current[node].reduce(0) {
-          $0 + computeSlices($1, on: planned.model)
-        })
       after.append(
         planned.gpus.reduce(0) {
           $0 + computeSlices($1.profileCounts, on: planned.model)
         })
     }
-    let (steps, total, floor) = try drainSteps(
-      drained: drained, before: before, after: after,
+    let (steps, _, floor) = try drainSteps(
+      drained: drained, before: nowSlices, after: after,
       names: fleet.nodeNames, floorShare: request.capacityFloor)
 
     let elapsed = clock.now - started

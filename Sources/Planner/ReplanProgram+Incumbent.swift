@@ -3,7 +3,7 @@ extension ReplanProgram {
   func weightedCost(_ figures: Figures) -> Int {
     ReplanObjective.allCases.reduce(0) {
       $0 + figures[$1] * (weights[$1] ?? 0)
-    } + figures.slicesDrained
+    }
   }
 
   /// A whole solution near an LP solution, for branch and bound to start

@@ -23,10 +23,6 @@ struct ReplanProgram: Sendable {
     var gpus = 0
     var instances = 0
     var nodes = 0
-    /// Compute slices in service now on the nodes drained: not a figure
-    /// of its own, the last tie-breaker, so that the floor is easier to
-    /// keep.
-    var slicesDrained = 0
 
     static let zero = Figures()
 
@@ -58,9 +54,7 @@ struct ReplanProgram: Sendable {
   var figures: [Figures]
   /// The first replan column's position.
   var firstColumn: Int
-  /// The weight of each figure in the objective: the lexicographic
-  /// weights (`ReplanObjective.weights`) × (today's compute slices + 1),
-  /// so that a compute slice drained, weighing 1, breaks the last ties.
+  /// The weight of each figure in the objective.
   var weights: [ReplanObjective: Int]
 
   /// Builds the program.
@@ -69,25 +63,21 @@ struct ReplanProgram: Sendable {
   ///   - model: the plan's program for the new demand.
   ///   - fleet: today's layouts.
   ///   - minimize: the figure to minimize first.
+  ///   - drainLimit: the most compute slices in service a drained node
+  ///     may hold now (a node with more is never drained).
   /// - Complexity: O(T × M × K) columns and rows for T node types, M
   ///   mixes per pool and K classes.
-  init(model: PlanModel, fleet: ReplanFleet, minimize: ReplanObjective) {
+  init(
+    model: PlanModel, fleet: ReplanFleet, minimize: ReplanObjective,
+    drainLimit: Int = .max
+  ) {
     var program = model.program
     let classes = model.classes
     let largest: [ReplanObjective: Int] = [
       .gpus: fleet.totalGPUs, .instances: fleet.totalInstances,
       .nodes: fleet.nodeNames.count,
     ]
-    let totalSlices = fleet.current.indices.reduce(0) { total, node in
-      let gpuModel = model.request.fleet[fleet.nodeGroup[node]].model
-      return total
-        + fleet.current[node].reduce(0) {
-          $0 + Planner.computeSlices($1, on: gpuModel)
-        }
-    }
-    let weights = minimize.weights(largest: largest).mapValues {
-      $0 * (totalSlices + 1)
-    }
+    let weights = minimize.weights(largest: largest)
     var figures: [Figures] = []
 
     // The plan's costs give way to the replan's. Whole-node columns of
@@ -119,13 +109,16 @@ struct ReplanProgram: Sendable {
       }
     }
 
+    // Nodes holding more compute slices than `drainLimit` are held in
+    // service.
+    let heldRow = program.lp.addRow(.atMost, 0)
     var columns: [Column] = []
     let firstColumn = program.lp.columns.count
     func add(_ column: Column, cost: Figures, _ entries: [(Int, Double)]) {
       let weighted =
         ReplanObjective.allCases.reduce(0) {
           $0 + cost[$1] * (weights[$1] ?? 0)
-        } + cost.slicesDrained
+        }
       program.lp.addColumn(
         cost: Double(weighted),
         entries: entries.map { (row: $0.0, value: $0.1) })
@@ -181,8 +174,8 @@ struct ReplanProgram: Sendable {
       }
       add(
         .drained(type: t),
-        cost: Figures(nodes: per, slicesDrained: per * nodeSlices),
-        [(typeRow, 1)])
+        cost: Figures(nodes: per),
+        [(typeRow, 1)] + (nodeSlices > drainLimit ? [(heldRow, 1)] : []))
       let drainedColumn = firstColumn + columns.count - 1
       for m in mixIDs {
         let held = Double(type.gpuCount(of: m))
@@ -212,8 +205,9 @@ struct ReplanProgram: Sendable {
         }
         add(
           .given(tenantClass: k, type: t),
-          cost: Figures(nodes: 1, slicesDrained: nodeSlices),
-          all + [(typeRow, 1)])
+          cost: Figures(nodes: 1),
+          all + [(typeRow, 1)] + (nodeSlices > drainLimit ? [(heldRow, 1)] : [])
+        )
         let givenColumn = firstColumn + columns.count - 1
         for m in mixIDs {
           let row = program.lp.addRow(.atMost, 0)
