@@ -113,9 +113,11 @@ extension Planner {
     let started = clock.now
     let base = request.plan
     try check(base)
+    // The searches stop at 85 % of the time limit: an LP solve under way
+    // finishes past its deadline, and laying out takes time too.
     let deadline =
       started
-      + .milliseconds(Int64(max(0.001, base.timeLimitSeconds) * 1000))
+      + .milliseconds(Int64(max(0.001, base.timeLimitSeconds) * 850))
     var fewest = base
     fewest.objective = .fewestGPUs
     let classes = fewest.planClasses()
@@ -136,20 +138,52 @@ extension Planner {
 
     // First the minimized figure alone: its objective is integral, so the
     // LP bound rounds up and proves a fraction of a node or GPU away.
-    // Then the weighted program, that figure held at its best, breaks
-    // the ties; the first solution stands if the second finds none.
-    var built = ReplanProgram(
-      model: model, fleet: fleet, minimize: request.minimize,
-      drainLimit: total - floorSlices)
+    // GPUs and instances do not count nodes, so without dedicated
+    // classes the first program pools each pool's node types into one
+    // (`ReplanFleet.pooled`), which has the same optimum and fewer rows.
+    // Then the weighted program over node types, that figure held at its
+    // best, breaks the ties; the first solution stands if the second
+    // finds none in the time left.
+    let heavy = Set(
+      nowSlices.indices.filter { nowSlices[$0] > total - floorSlices })
+    var pooled =
+      request.minimize != .nodes && !classes.contains(where: \.isDedicated)
+    var drainLimit = total - floorSlices
+    var firstFleet = pooled ? fleet.pooled(apart: heavy) : fleet
+    var first = ReplanProgram(
+      model: model, fleet: firstFleet, minimize: request.minimize,
+      drainLimit: drainLimit)
     var firstResult = solveReplan(
-      built.program(costing: request.minimize), built: built, model: model,
-      fleet: fleet, deadline: deadline)
+      first.program(costing: request.minimize), built: first, model: model,
+      fleet: firstFleet, deadline: deadline)
     if firstResult.x == nil && firstResult.isComplete {
-      built = ReplanProgram(
-        model: model, fleet: fleet, minimize: request.minimize)
+      drainLimit = .max
+      firstFleet = pooled ? fleet.pooled(apart: []) : fleet
+      first = ReplanProgram(
+        model: model, fleet: firstFleet, minimize: request.minimize)
       firstResult = solveReplan(
-        built.program(costing: request.minimize), built: built,
-        model: model, fleet: fleet, deadline: deadline)
+        first.program(costing: request.minimize), built: first,
+        model: model, fleet: firstFleet, deadline: deadline)
+    }
+    // Nodes first over node types may find no replan in its time; then
+    // the fewest GPUs over pooled types gives one, and the nodes bound
+    // found stands.
+    var pooledRescue = false
+    if firstResult.x == nil && !firstResult.isComplete
+      && request.minimize == .nodes && !classes.contains(where: \.isDedicated)
+    {
+      firstFleet = fleet.pooled(apart: drainLimit == .max ? [] : heavy)
+      first = ReplanProgram(
+        model: model, fleet: firstFleet, minimize: .gpus,
+        drainLimit: drainLimit)
+      let rescue = solveReplan(
+        first.program(costing: .gpus), built: first, model: model,
+        fleet: firstFleet, deadline: clock.now + (deadline - started) / 4)
+      if rescue.x != nil {
+        pooledRescue = true
+        firstResult.x = rescue.x
+        firstResult.nodes += rescue.nodes
+      }
     }
     guard let firstX = firstResult.x else {
       if firstResult.isComplete { throw explainInfeasible(base, classes) }
@@ -157,27 +191,35 @@ extension Planner {
         "no replan was found within the time limit of "
           + "\(base.timeLimitSeconds) s; give more time")
     }
-    let best = built.value(of: request.minimize, in: firstX)
+    pooled = pooled || pooledRescue
+    let best = first.value(of: request.minimize, in: firstX)
     let firstBound = Int(max(0, (firstResult.bound - 1e-6).rounded(.up)))
-    built.limit(request.minimize, atMost: best)
-    // Ties are broken only in the time left.
+
+    var built = ReplanProgram(
+      model: model, fleet: fleet, minimize: request.minimize,
+      drainLimit: drainLimit)
+    if !pooledRescue { built.limit(request.minimize, atMost: best) }
     let tieResult =
       clock.now < deadline
       ? solveReplan(
         built.program, built: built, model: model, fleet: fleet,
-        incumbent: firstX, deadline: deadline)
+        incumbent: pooled ? nil : firstX, deadline: deadline)
       : IntegerProgram.Result(
         x: nil, value: .infinity, bound: -.infinity, isComplete: false,
         nodes: 0)
-    var x = firstX
+    var nodes: [PlannedNode]
     var tiesComplete = false
     if let tieX = tieResult.x,
-      built.program.objective(tieX) <= built.program.objective(firstX) + 1e-6
+      pooled
+        || built.program.objective(tieX)
+          <= built.program.objective(firstX) + 1e-6
     {
-      x = tieX
+      nodes = try materializeReplan(model, fleet, built, solution: tieX)
       tiesComplete = tieResult.isComplete
+    } else {
+      nodes = try materializeReplan(
+        model, firstFleet, first, solution: firstX)
     }
-    let nodes = try materializeReplan(model, fleet, built, solution: x)
 
     // The figures, from the layouts themselves.
     var changedGPUs = 0

@@ -119,6 +119,23 @@ extension Planner {
         for node in type.nodes { fate[node] = .drained }
         continue
       }
+      if type.isPooled {
+        // One unit for all the pool's nodes: changes go node by node.
+        guard take(.drained(type: t)) else { continue }
+        for node in type.nodes {
+          for gpu in fleet.current[node].indices {
+            let mix =
+              fleet.mixes[type.pool].firstIndex(of: fleet.current[node][gpu])
+              ?? -1
+            if take(.changed(type: t, mix: mix)) {
+              fate[node] = .drained
+              sharedSlots[type.pool].append((node, gpu))
+              laidOut[node][gpu] = true
+            }
+          }
+        }
+        continue
+      }
       for k in dedicated {
         while take(.keptNode(tenantClass: k, type: t)),
           let node = queue.popFirst()

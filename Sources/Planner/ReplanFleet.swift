@@ -23,9 +23,12 @@ struct ReplanFleet: Sendable {
     var gpuMixes: [Int]
     /// Whether this is a same-config group, drained as one unit.
     var isUniform: Bool
+    /// Whether this stands for many nodes of a pool at once, its GPUs
+    /// those of all of them (`pooled(apart:)`), as one unit.
+    var isPooled = false
 
     /// How many units a drain variable of the type ranges over.
-    var units: Int { isUniform ? 1 : nodes.count }
+    var units: Int { isUniform || isPooled ? 1 : nodes.count }
     /// The nodes one unit stands for.
     var nodesPerUnit: Int { isUniform ? nodes.count : 1 }
 
@@ -142,6 +145,42 @@ struct ReplanFleet: Sendable {
         "the current layout of \(place) (\(names.joined(separator: ", "))) "
           + "is not valid on \(model.name): \(error)")
     }
+  }
+
+  /// The same fleet with the node types of each pool that may differ
+  /// merged into one pooled type, except the nodes in `apart`: for
+  /// figures that do not count nodes, a smaller program with the same
+  /// optimum.
+  ///
+  /// - Complexity: O(N × G) for N nodes of G GPUs.
+  func pooled(apart: Set<Int>) -> ReplanFleet {
+    var result = self
+    result.types = []
+    var merged: [Int: Int] = [:]  // pool → position in result.types
+    for type in types {
+      guard !type.isUniform, !type.nodes.contains(where: apart.contains)
+      else {
+        result.types.append(type)
+        continue
+      }
+      let gpus = type.nodes.flatMap { node in
+        current[node].map { mixes[type.pool].firstIndex(of: $0) ?? 0 }
+      }
+      if let i = merged[type.pool] {
+        result.types[i].nodes += type.nodes
+        result.types[i].gpuMixes += gpus
+      } else {
+        merged[type.pool] = result.types.count
+        var pooled = type
+        pooled.gpuMixes = gpus
+        pooled.isPooled = true
+        result.types.append(pooled)
+      }
+    }
+    for i in result.types.indices where result.types[i].isPooled {
+      result.types[i].nodes.sort()
+    }
+    return result
   }
 
   /// The instances of a mix.

@@ -37,7 +37,9 @@ extension ReplanProgram {
       guard case .gpus(let k, _, _) = variable else { continue }
       result[j] = Double(model.classes[k].isDedicated ? up(x[j]) : down(x[j]))
     }
-    var unitsLeft = fleet.types.map(\.units)
+    var unitsLeft = fleet.types.indices.map {
+      heldTypes.contains($0) ? 0 : fleet.types[$0].units
+    }
     var gpusLeft: [[Int]] = fleet.mixes.indices.map { π in
       fleet.mixes[π].indices.map { m in
         fleet.types.filter { $0.pool == π }.reduce(0) {
@@ -225,6 +227,19 @@ extension Planner {
       return .init(
         x: start, value: program.objective(start), bound: lpBound,
         isComplete: true, nodes: 1)
+    }
+    // The plan's solver rounds the LP differently (down, then the small
+    // rest solved exactly); its answer competes with the greedy one.
+    let other =
+      ContinuousClock.now < deadline
+      ? solve(program, deadline: deadline)
+      : IntegerProgram.Result(
+        x: nil, value: .infinity, bound: -.infinity, isComplete: false,
+        nodes: 0)
+    if let otherX = other.x,
+      other.isComplete || program.objective(otherX) <= program.objective(start)
+    {
+      return other
     }
     var result = program.solve(incumbent: start, deadline: deadline)
     result.nodes += 1

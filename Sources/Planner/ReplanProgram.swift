@@ -56,6 +56,9 @@ struct ReplanProgram: Sendable {
   var firstColumn: Int
   /// The weight of each figure in the objective.
   var weights: [ReplanObjective: Int]
+  /// The node types held in service (more compute slices than the drain
+  /// limit).
+  var heldTypes: Set<Int> = []
 
   /// Builds the program.
   ///
@@ -112,6 +115,7 @@ struct ReplanProgram: Sendable {
     // Nodes holding more compute slices than `drainLimit` are held in
     // service.
     let heldRow = program.lp.addRow(.atMost, 0)
+    var heldTypes = Set<Int>()
     var columns: [Column] = []
     let firstColumn = program.lp.columns.count
     func add(_ column: Column, cost: Figures, _ entries: [(Int, Double)]) {
@@ -172,10 +176,13 @@ struct ReplanProgram: Sendable {
       let nodeSlices = type.gpuMixes.reduce(0) {
         $0 + Planner.computeSlices(fleet.mixes[π][$1], on: model.pools[π].model)
       }
+      let isHeld = nodeSlices > drainLimit && !type.isPooled
+      if isHeld { heldTypes.insert(t) }
       add(
         .drained(type: t),
         cost: Figures(nodes: per),
-        [(typeRow, 1)] + (nodeSlices > drainLimit ? [(heldRow, 1)] : []))
+        [(typeRow, 1)]
+          + (isHeld ? [(heldRow, 1)] : []))
       let drainedColumn = firstColumn + columns.count - 1
       for m in mixIDs {
         let held = Double(type.gpuCount(of: m))
@@ -187,7 +194,7 @@ struct ReplanProgram: Sendable {
           cost: Figures(gpus: per, instances: per * instances, nodes: 0),
           [(row, 1), (mixRow[π][m], 1), (patternRow[π]!, -1)])
       }
-      guard !type.isUniform else { continue }
+      guard !type.isUniform && !type.isPooled else { continue }
       for k in dedicated {
         guard let link = linkRow[k][π] else { continue }
         let all = mixIDs.map { (mixRow[π][$0], Double(type.gpuCount(of: $0))) }
@@ -206,7 +213,8 @@ struct ReplanProgram: Sendable {
         add(
           .given(tenantClass: k, type: t),
           cost: Figures(nodes: 1),
-          all + [(typeRow, 1)] + (nodeSlices > drainLimit ? [(heldRow, 1)] : [])
+          all + [(typeRow, 1)]
+            + (isHeld ? [(heldRow, 1)] : [])
         )
         let givenColumn = firstColumn + columns.count - 1
         for m in mixIDs {
@@ -232,6 +240,7 @@ struct ReplanProgram: Sendable {
     program.hasIntegralObjective = true
     self.program = program
     self.columns = columns
+    self.heldTypes = heldTypes
     self.figures = figures
     self.firstColumn = firstColumn
     self.weights = weights
