@@ -195,26 +195,30 @@ extension Planner {
     let best = first.value(of: request.minimize, in: firstX)
     let firstBound = Int(max(0, (firstResult.bound - 1e-6).rounded(.up)))
 
-    var built = ReplanProgram(
-      model: model, fleet: fleet, minimize: request.minimize,
-      drainLimit: drainLimit)
+    // The ties: over the pooled types when the first search used them
+    // (so nodes break no tie there), else over node types.
+    let tieFleet = pooled ? firstFleet : fleet
+    var built =
+      pooledRescue
+      ? first
+      : ReplanProgram(
+        model: model, fleet: tieFleet, minimize: request.minimize,
+        drainLimit: drainLimit)
     if !pooledRescue { built.limit(request.minimize, atMost: best) }
     let tieResult =
-      clock.now < deadline
+      !pooledRescue && clock.now < deadline
       ? solveReplan(
-        built.program, built: built, model: model, fleet: fleet,
-        incumbent: pooled ? nil : firstX, deadline: deadline)
+        built.program, built: built, model: model, fleet: tieFleet,
+        incumbent: firstX, deadline: deadline)
       : IntegerProgram.Result(
         x: nil, value: .infinity, bound: -.infinity, isComplete: false,
         nodes: 0)
-    var nodes: [PlannedNode]
+    let nodes: [PlannedNode]
     var tiesComplete = false
     if let tieX = tieResult.x,
-      pooled
-        || built.program.objective(tieX)
-          <= built.program.objective(firstX) + 1e-6
+      built.program.objective(tieX) <= built.program.objective(firstX) + 1e-6
     {
-      nodes = try materializeReplan(model, fleet, built, solution: tieX)
+      nodes = try materializeReplan(model, tieFleet, built, solution: tieX)
       tiesComplete = tieResult.isComplete
     } else {
       nodes = try materializeReplan(
