@@ -195,6 +195,10 @@ extension Planner {
     let best = first.value(of: request.minimize, in: firstX)
     let firstBound = Int(max(0, (firstResult.bound - 1e-6).rounded(.up)))
 
+    // FIXME(perf): one LP solve of the weighted program over node types
+    // can take most of a second (long degenerate runs), and a solve under
+    // way is not stopped at the deadline, so a nodes-first replan of
+    // 1,000 GPUs sometimes takes 1 to 3 s against a 0.9 s limit.
     // The ties: over the pooled types when the first search used them
     // (so nodes break no tie there), else over node types.
     let tieFleet = pooled ? firstFleet : fleet
