@@ -43,11 +43,14 @@ struct PlanCommand: Command {
     running instances disturbed (today's instances on those GPUs) and
     nodes drained (nodes with such a GPU). --minimize picks the one to
     minimize first: gpus (default) breaks ties by instances, then nodes;
-    instances by gpus, then nodes; nodes by gpus, then instances. For
-    example, when a new instance could go on an empty GPU of a busy node
-    or on a GPU with two idle instances of a quiet node, gpus sees a tie
-    (then fewer instances wins: the empty GPU); with --minimize nodes, a
-    GPU on a node drained anyway adds no node.
+    instances by gpus, then nodes; nodes by gpus, then instances (with
+    gpus or instances first, nodes break ties only approximately: the
+    changes are packed onto few nodes). For example, when a new instance
+    could go on an empty GPU of a busy node or on a GPU with two idle
+    instances of a quiet node, gpus sees a tie (then fewer instances
+    wins: the empty GPU); with --minimize nodes, a GPU on a node drained
+    anyway adds no node. A node whose drain alone would take capacity
+    below the floor is kept in service when the demand allows it.
 
     With --from-scenario, the scenario is simulated and its MIG pools
     become the fleet (one config per pool), and each tenant's demand per
