@@ -190,6 +190,25 @@ import Testing
 
   // MARK: - Floor
 
+  /// h-0 runs 2 × 3g (6 slices, all there is); h-1 is empty. One 3g
+  /// more fits an empty GPU of either node, a tie in every figure, but
+  /// draining h-0 would leave 0 slices in service, below a floor of 6
+  /// (90 %): the replan holds h-0 and lays out h-1.
+  @Test func aNodeWhoseDrainBreaksTheFloorIsHeldInService() throws {
+    for minimize in ReplanObjective.allCases {
+      let replan = try Planner.replan(
+        ReplanRequest(
+          plan: PlanRequest(
+            fleet: Self.fleet(nodes: 2, gpus: 2),
+            tenants: [TenantDemand(name: "t", instances: ["3g.40gb": 3])]),
+          current: ["h-0": [["3g.40gb": 2], [:]], "h-1": [[:], [:]]],
+          capacityFloor: 0.9, minimize: minimize))
+      #expect(replan.drainedNodes == ["h-1"], "\(minimize)")
+      #expect(replan.changedGPUs == 1, "\(minimize)")
+      #expect(replan.steps.map(\.capacityDuring) == [6], "\(minimize)")
+    }
+  }
+
   /// Four nodes of one GPU with 2 × 3g each (24 slices). Each must become
   /// 7g: every node is drained; with a floor of 50 % (12 slices) two go
   /// per step, with 75 % (18) one.
