@@ -190,10 +190,12 @@ import Testing
 
   // MARK: - Floor
 
-  /// h-0 runs 2 × 3g (6 slices, all there is); h-1 is empty. One 3g
-  /// more fits an empty GPU of either node, a tie in every figure, but
-  /// draining h-0 would leave 0 slices in service, below a floor of 6
-  /// (90 %): the replan holds h-0 and lays out h-1.
+  /// h-0 runs 2 × 3g and has an empty GPU (6 slices); h-1 runs one 1g
+  /// on each GPU (2 slices, idle under the new demand). One 3g more fits
+  /// the empty GPU of h-0 (0 instances disturbed) or a GPU of h-1 (1).
+  /// Draining h-0 would leave 2 slices in service, below the floor of 4
+  /// (50 % of 8), so h-0 is held in service and h-1 laid out, whatever
+  /// is minimized.
   @Test func aNodeWhoseDrainBreaksTheFloorIsHeldInService() throws {
     for minimize in ReplanObjective.allCases {
       let replan = try Planner.replan(
@@ -201,10 +203,14 @@ import Testing
           plan: PlanRequest(
             fleet: Self.fleet(nodes: 2, gpus: 2),
             tenants: [TenantDemand(name: "t", instances: ["3g.40gb": 3])]),
-          current: ["h-0": [["3g.40gb": 2], [:]], "h-1": [[:], [:]]],
-          capacityFloor: 0.9, minimize: minimize))
+          current: [
+            "h-0": [["3g.40gb": 2], [:]],
+            "h-1": [["1g.10gb": 1], ["1g.10gb": 1]],
+          ],
+          capacityFloor: 0.5, minimize: minimize))
       #expect(replan.drainedNodes == ["h-1"], "\(minimize)")
       #expect(replan.changedGPUs == 1, "\(minimize)")
+      #expect(replan.disturbedInstances == 1, "\(minimize)")
       #expect(replan.steps.map(\.capacityDuring) == [6], "\(minimize)")
     }
   }
