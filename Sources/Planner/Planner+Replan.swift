@@ -124,9 +124,7 @@ extension Planner {
     let model = PlanModel(
       request: fewest, classes: classes, cache: PatternCache())
     let fleet = try ReplanFleet(current: request.current, model: model)
-    // A node holding more compute slices than today's total less the
-    // floor can never be drained first; such nodes are held in service,
-    // unless no replan is found without them.
+    // Compute slices in service now, per node.
     let nowSlices = fleet.current.indices.map { node in
       let gpuModel = base.fleet[fleet.nodeGroup[node]].model
       return fleet.current[node].reduce(0) {
@@ -136,98 +134,10 @@ extension Planner {
     let total = nowSlices.reduce(0, +)
     let floorSlices = Int((Double(total) * request.capacityFloor).rounded(.up))
 
-    // First the minimized figure alone: its objective is integral, so the
-    // LP bound rounds up and proves a fraction of a node or GPU away.
-    // GPUs and instances do not count nodes, so without dedicated
-    // classes the first program pools each pool's node types into one
-    // (`ReplanFleet.pooled`), which has the same optimum and fewer rows.
-    // Then the weighted program over node types, that figure held at its
-    // best, breaks the ties; the first solution stands if the second
-    // finds none in the time left.
-    let heavy = Set(
-      nowSlices.indices.filter { nowSlices[$0] > total - floorSlices })
-    var pooled =
-      request.minimize != .nodes && !classes.contains(where: \.isDedicated)
-    var drainLimit = total - floorSlices
-    var firstFleet = pooled ? fleet.pooled(apart: heavy) : fleet
-    var first = ReplanProgram(
-      model: model, fleet: firstFleet, minimize: request.minimize,
-      drainLimit: drainLimit)
-    var firstResult = solveReplan(
-      first.program(costing: request.minimize), built: first, model: model,
-      fleet: firstFleet, deadline: deadline)
-    if firstResult.x == nil && firstResult.isComplete {
-      drainLimit = .max
-      firstFleet = pooled ? fleet.pooled(apart: []) : fleet
-      first = ReplanProgram(
-        model: model, fleet: firstFleet, minimize: request.minimize)
-      firstResult = solveReplan(
-        first.program(costing: request.minimize), built: first,
-        model: model, fleet: firstFleet, deadline: deadline)
-    }
-    // Nodes first over node types may find no replan in its time; then
-    // the fewest GPUs over pooled types gives one, and the nodes bound
-    // found stands.
-    var pooledRescue = false
-    if firstResult.x == nil && !firstResult.isComplete
-      && request.minimize == .nodes && !classes.contains(where: \.isDedicated)
-    {
-      firstFleet = fleet.pooled(apart: drainLimit == .max ? [] : heavy)
-      first = ReplanProgram(
-        model: model, fleet: firstFleet, minimize: .gpus,
-        drainLimit: drainLimit)
-      let rescue = solveReplan(
-        first.program(costing: .gpus), built: first, model: model,
-        fleet: firstFleet, deadline: clock.now + (deadline - started) / 4)
-      if rescue.x != nil {
-        pooledRescue = true
-        firstResult.x = rescue.x
-        firstResult.nodes += rescue.nodes
-      }
-    }
-    guard let firstX = firstResult.x else {
-      if firstResult.isComplete { throw explainInfeasible(base, classes) }
-      throw .doesNotFit(
-        "no replan was found within the time limit of "
-          + "\(base.timeLimitSeconds) s; give more time")
-    }
-    pooled = pooled || pooledRescue
-    let best = first.value(of: request.minimize, in: firstX)
-    let firstBound = Int(max(0, (firstResult.bound - 1e-6).rounded(.up)))
-
-    // FIXME(perf): one LP solve of the weighted program over node types
-    // can take most of a second (long degenerate runs), and a solve under
-    // way is not stopped at the deadline, so a nodes-first replan of
-    // 1,000 GPUs sometimes takes 1 to 3 s against a 0.9 s limit.
-    // The ties: over the pooled types when the first search used them
-    // (so nodes break no tie there), else over node types.
-    let tieFleet = pooled ? firstFleet : fleet
-    var built =
-      pooledRescue
-      ? first
-      : ReplanProgram(
-        model: model, fleet: tieFleet, minimize: request.minimize,
-        drainLimit: drainLimit)
-    if !pooledRescue { built.limit(request.minimize, atMost: best) }
-    let tieResult =
-      !pooledRescue && clock.now < deadline
-      ? solveReplan(
-        built.program, built: built, model: model, fleet: tieFleet,
-        incumbent: firstX, deadline: deadline)
-      : IntegerProgram.Result(
-        x: nil, value: .infinity, bound: -.infinity, isComplete: false,
-        nodes: 0)
-    let nodes: [PlannedNode]
-    var tiesComplete = false
-    if let tieX = tieResult.x,
-      built.program.objective(tieX) <= built.program.objective(firstX) + 1e-6
-    {
-      nodes = try materializeReplan(model, tieFleet, built, solution: tieX)
-      tiesComplete = tieResult.isComplete
-    } else {
-      nodes = try materializeReplan(
-        model, firstFleet, first, solution: firstX)
-    }
+    let search = try searchReplan(
+      request, model: model, fleet: fleet, nowSlices: nowSlices,
+      floorSlices: floorSlices, started: started, deadline: deadline)
+    let nodes = search.nodes
 
     // The figures, from the layouts themselves.
     var changedGPUs = 0
@@ -260,10 +170,10 @@ extension Planner {
       + Double(elapsed.components.attoseconds) / 1e18
     var plan = Plan(
       request: fewest, nodes: nodes, value: 0, bound: 0,
-      isOptimal: firstResult.isComplete && tiesComplete, baselines: [],
+      isOptimal: search.isComplete, baselines: [],
       statistics: PlanStatistics(
-        patterns: built.program.lp.columns.count, classes: classes.count,
-        branchNodes: firstResult.nodes + tieResult.nodes, seconds: seconds))
+        patterns: search.columns, classes: classes.count,
+        branchNodes: search.lpSolves, seconds: seconds))
     plan.value = Double(plan.gpusUsed)
     plan.bound = Double(plan.gpusUsed)
     var replan = Replan(
@@ -272,7 +182,7 @@ extension Planner {
       bound: 0, steps: steps, capacityBefore: total,
       capacityFloorSlices: floor,
       downtimePerNodeSeconds: request.reconfigurationSeconds)
-    replan.bound = min(firstBound, replan.value(of: request.minimize))
+    replan.bound = min(search.bound, replan.value(of: request.minimize))
     return replan
   }
 }
