@@ -44,7 +44,7 @@ import Testing
         plan: grown, current: Self.current(of: plan), capacityFloor: 0.9))
     // One more GPU of 2 × 3g is enough; nothing else needs to move.
     #expect(replan.changedGPUs == 1)
-    #expect(replan.changedBound == 1)
+    #expect(replan.bound == 1)
     #expect(replan.plan.isOptimal)
     #expect(replan.plan.served["chat"] == ["1g.10gb": 14, "3g.40gb": 6])
     #expect(replan.plan.served["eval"] == ["7g.80gb": 2])
@@ -114,10 +114,44 @@ import Testing
     let replan = try Planner.replan(
       ReplanRequest(plan: request, current: current, capacityFloor: 0))
     #expect(replan.changedGPUs == 1)
-    #expect(replan.changedBound == 1)
+    #expect(replan.bound == 1)
     #expect(replan.steps.map(\.nodes) == [["h-0"]])
     #expect(replan.steps.map(\.capacityDuring) == [0])
     #expect(replan.steps.map(\.capacityAfter) == [9])
     #expect(replan.totalSeconds == 60)
+  }
+}
+
+@Suite struct ReplanSupportTests {
+  /// What a replan does not model is refused by name, not planned wrong.
+  @Test func unsupportedConstraintsAreRefusedByName() {
+    let base = ReplanTests.request(chat: 4, large: 1)
+    var cases: [(PlanRequest, String)] = []
+    var capacity = base
+    capacity.tenants[0].capacity = CapacityDemand(
+      computeSlices: 4, profiles: ["1g.10gb"])
+    cases.append((capacity, "capacity demands (tenant 'chat')"))
+    var whole = base
+    whole.tenants[1].wholeGPUs = 1
+    cases.append((whole, "whole GPUs (tenant 'eval')"))
+    var perNode = base
+    perNode.fleet[0].configScope = .node
+    cases.append((perNode, "configPer: node (group 'h')"))
+    var kept = base
+    kept.fleet[0].keptWholePerNode = 1
+    cases.append((kept, "keepWhole (group 'h')"))
+    var limited = base
+    limited.maxDistinctLayouts = 2
+    cases.append((limited, "a limit on distinct layouts"))
+    for (request, what) in cases {
+      #expect {
+        try Planner.replan(ReplanRequest(plan: request, current: [:]))
+      } throws: { error in
+        guard case .invalidRequest(let text) = error as? PlanError else {
+          return false
+        }
+        return text.contains("does not support \(what)")
+      }
+    }
   }
 }

@@ -12,7 +12,8 @@ struct PlanCommand: Command {
     "DEMAND | --from-scenario SCENARIO [--percentile P] [--objective NAME] "
     + "[--time-limit DURATION] [--max-layouts K] [--output FILE] "
     + "[--labels FILE] [--current FILE [--current-labels FILE] "
-    + "[--floor PERCENT] [--reconfiguration-time DURATION]] "
+    + "[--minimize gpus|instances|nodes] [--floor PERCENT] "
+    + "[--reconfiguration-time DURATION]] "
     + "[--format table|json|csv]"
   let discussion = """
     Reads a demand file (the fleet's node groups, each with a config per
@@ -37,10 +38,22 @@ struct PlanCommand: Command {
 
     With --current (a mig-parted file of today's layouts: configs named
     after node groups, or any configs with --current-labels), the plan
-    changes the fewest GPUs instead, and orders the node drains in steps
-    so that the compute slices in service never drop below --floor
+    makes the fewest changes instead, and orders the node drains in
+    steps so that the compute slices in service never drop below --floor
     (default 75 %) of today's; each drained node is out of service for
-    --reconfiguration-time (default 60s, as in the simulator).
+    --reconfiguration-time (default 60s, as in the simulator). A change
+    is counted three ways: GPUs re-laid out (their instances differ),
+    running instances disturbed (today's instances on those GPUs) and
+    nodes drained (nodes with such a GPU). --minimize picks the one to
+    minimize first: gpus (default) breaks ties by instances, then nodes;
+    instances by gpus, then nodes; nodes by gpus, then instances (with
+    gpus or instances first, nodes break ties only approximately: the
+    changes are packed onto few nodes). For example, when a new instance
+    could go on an empty GPU of a busy node or on a GPU with two idle
+    instances of a quiet node, gpus sees a tie (then fewer instances
+    wins: the empty GPU); with --minimize nodes, a GPU on a node drained
+    anyway adds no node. A node whose drain alone would take capacity
+    below the floor is kept in service when the demand allows it.
 
     With --from-scenario, the scenario is simulated and its MIG pools
     become the fleet (one config per pool), and each tenant's demand per
@@ -98,8 +111,12 @@ struct PlanCommand: Command {
       .value(
         "current", "FILE",
         help:
-          "Replan from today's layouts (a mig-parted file), changing the fewest GPUs."
+          "Replan from today's layouts (a mig-parted file) with the fewest changes."
       ),
+      .value(
+        "minimize", "FIGURE",
+        help: "With --current: gpus (GPUs re-laid out, default), instances "
+          + "(running instances disturbed) or nodes (nodes drained)."),
       .value(
         "current-labels", "FILE",
         help: "Today's node → config labels (as --labels writes them)."),
@@ -173,6 +190,14 @@ struct PlanCommand: Command {
     var inputs = [path]
     var replan: Replan? = nil
     let plan: Plan
+    if arguments.value("current") == nil {
+      for option in [
+        "minimize", "floor", "reconfiguration-time", "current-labels",
+      ]
+      where arguments.value(option) != nil {
+        throw UsageError("--\(option) applies only with --current")
+      }
+    }
     if let current = arguments.value("current") {
       inputs.append(current)
       let file = try MIGPartedFile(contentsOfFile: current)
@@ -204,11 +229,21 @@ struct PlanCommand: Command {
         }
         seconds = value
       }
+      var minimize = ReplanObjective.gpus
+      if let text = arguments.value("minimize") {
+        guard let value = ReplanObjective(rawValue: text) else {
+          throw UsageError(
+            "--minimize takes one of: "
+              + ReplanObjective.allCases.map(\.rawValue)
+              .joined(separator: ", ") + "; found '\(text)'")
+        }
+        minimize = value
+      }
       do {
         replan = try Planner.replan(
           ReplanRequest(
             plan: request, current: layouts, capacityFloor: floor,
-            reconfigurationSeconds: seconds))
+            reconfigurationSeconds: seconds, minimize: minimize))
       } catch {
         throw CommandFailure("cannot replan '\(path)': \(error)")
       }
@@ -556,71 +591,6 @@ extension Plan {
           .init("classes", .integer(statistics.classes)),
           .init("lpSolves", .integer(statistics.branchNodes)),
         ])),
-    ])
-  }
-}
-
-extension Replan {
-  /// One row per step.
-  func stepTable() -> Table {
-    var table = Table(columns: [
-      .init("step", rightAligned: true), .init("nodes"),
-      .init("capacityDuring", rightAligned: true),
-      .init("capacityAfter", rightAligned: true),
-      .init("seconds", rightAligned: true),
-    ])
-    for (i, step) in steps.enumerated() {
-      table.append([
-        .integer(i + 1), .text(step.nodes.joined(separator: " ")),
-        .integer(step.capacityDuring), .integer(step.capacityAfter),
-        .integer(downtimePerNodeSeconds),
-      ])
-    }
-    return table
-  }
-
-  /// The human summary of a replan.
-  func text(_ parted: PlanMIGParted) -> String {
-    var lines: [String] = []
-    lines.append(
-      "GPUs re-laid out: \(changedGPUs), bound \(changedBound), gap "
-        + "\(changedGPUs - changedBound)"
-        + (plan.isOptimal
-          ? " (optimal)"
-          : " (stopped by the time limit, a wall clock: best found; "
-            + "a rerun may differ)"))
-    lines.append(
-      "nodes drained: \(drainedNodes.count), \(steps.count) step(s), "
-        + "\(downtimePerNodeSeconds) s of downtime per drained node, "
-        + "\(totalSeconds) s in all")
-    let lowest = steps.map(\.capacityDuring).min() ?? capacityBefore
-    lines.append(
-      "compute slices in service: \(capacityBefore) before, floor "
-        + "\(capacityFloorSlices), lowest during a step \(lowest), after "
-        + "\(steps.last?.capacityAfter ?? capacityBefore)")
-    lines.append("")
-    lines.append(Plan.trimmed(stepTable().renderText()))
-    lines.append("")
-    // The plan's own objective line is the replan's first lines.
-    lines.append(
-      plan.text(parted).split(separator: "\n", omittingEmptySubsequences: false)
-        .dropFirst(2).joined(separator: "\n"))
-    return lines.joined(separator: "\n")
-  }
-
-  /// The replan as JSON: its figures, its steps and the plan.
-  func outputValue(_ parted: PlanMIGParted) -> OutputValue {
-    .mapping([
-      .init("changedGPUs", .integer(changedGPUs)),
-      .init("changedBound", .integer(changedBound)),
-      .init("optimal", .bool(plan.isOptimal)),
-      .init("drainedNodes", .sequence(drainedNodes.map(OutputValue.string))),
-      .init("capacityBefore", .integer(capacityBefore)),
-      .init("capacityFloor", .integer(capacityFloorSlices)),
-      .init("downtimePerNodeSeconds", .integer(downtimePerNodeSeconds)),
-      .init("totalSeconds", .integer(totalSeconds)),
-      .init("steps", stepTable().outputValue),
-      .init("plan", plan.outputValue(parted)),
     ])
   }
 }
