@@ -48,6 +48,7 @@ func benchmarkPlanner() {
       ? "target met: within one GPU of the bound in under 1 s"
       : "TARGET MISSED: gap \(plan.gap), time \(seconds) s")
   benchmarkReplan()
+  benchmarkPlannerConstraints()
 }
 
 /// The benchmark's request: 1,250 nodes of 8 GPUs in four groups.

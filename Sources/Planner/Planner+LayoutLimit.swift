@@ -5,8 +5,9 @@ extension Planner {
   /// limit's weak rows (docs/planner.md, "At most K distinct layouts"):
   ///
   /// 1. solve without the limit; while the plan uses more layouts than
-  ///    allowed, forbid the one laying out the fewest GPUs (keeping one
-  ///    whose loss leaves no plan found in time) and solve again;
+  ///    allowed, solve again without its least-used ones: first allowing
+  ///    only the last plan's other layouts, then, if that fails, every
+  ///    layout not dropped;
   /// 2. then swap: replace one chosen layout by another seen in any plan
   ///    so far, solving with only the chosen layouts allowed, while that
   ///    lowers the objective.
@@ -59,40 +60,48 @@ extension Planner {
       return used
     }
 
-    // 1. Forbid the least-used layouts until few enough remain.
+    // 1. Drop the least-used layouts of the last plan (half of the
+    //    excess at once; fewer when that leaves no plan found in time; a
+    //    single one whose loss does is kept). First with only the last
+    //    plan's layouts allowed, so the count can only fall; if that
+    //    ends without a plan, with every other layout allowed, so new
+    //    mixes can replace the dropped ones.
     let all = Set(model.columnLayouts.compactMap { $0?.key })
     var seen = Set<String>()
-    var forbidden = Set<String>()
-    var essential = Set<String>()
-    var dropped: String? = nil
-    var used: [String: Int] = [:]
     var bound = -Double.infinity
-    var best: (x: [Double], value: Double)? = nil
-    while best == nil && clock.now < deadline {
-      let result = solve(forbidding: forbidden, share: 4)
-      if forbidden.isEmpty { bound = result.bound }
-      if let x = result.x {
-        used = layouts(x)
-        seen.formUnion(used.keys)
-        if used.count <= limit {
-          best = (x, model.program.objective(x))
-          break
+    func reduce(onlyLastLayouts: Bool) -> (x: [Double], value: Double)? {
+      var forbidden = Set<String>()
+      var essential = Set<String>()
+      var batch: [String] = []
+      var batchSize = Int.max
+      var used: [String: Int] = [:]
+      while clock.now < deadline {
+        let result = solve(forbidding: forbidden, share: 3)
+        if forbidden.isEmpty && bound == -.infinity { bound = result.bound }
+        if let x = result.x {
+          used = layouts(x)
+          seen.formUnion(used.keys)
+          if used.count <= limit { return (x, model.program.objective(x)) }
+          batchSize = Int.max
+        } else if !batch.isEmpty {
+          forbidden.subtract(batch)
+          if batch.count == 1 { essential.insert(batch[0]) }
+          batchSize = max(1, batch.count / 2)
+        } else {
+          return nil
         }
-      } else if let last = dropped {
-        // Forbidding it left no plan (or none found in time): keep it,
-        // and try the next.
-        forbidden.remove(last)
-        essential.insert(last)
-      } else {
-        return (nil, bound)
+        let candidates = used.filter { !essential.contains($0.key) }
+          .sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map(\.key)
+        guard !candidates.isEmpty else { return nil }
+        let excess = used.count - limit
+        batch = Array(
+          candidates.prefix(max(1, min(batchSize, (excess + 1) / 2))))
+        if onlyLastLayouts { forbidden = all.subtracting(used.keys) }
+        forbidden.formUnion(batch)
       }
-      guard
-        let next = used.filter({ !essential.contains($0.key) })
-          .min(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key
-      else { return (nil, bound) }
-      forbidden.insert(next)
-      dropped = next
+      return nil
     }
+    let best = reduce(onlyLastLayouts: true) ?? reduce(onlyLastLayouts: false)
     guard var current = best else { return (nil, bound) }
 
     // 2. Swap one chosen layout for another seen, while it helps.
