@@ -103,10 +103,6 @@ extension Planner {
     let best = first.value(of: request.minimize, in: firstX)
     let firstBound = Int(max(0, (firstResult.bound - 1e-6).rounded(.up)))
 
-    // FIXME(perf): one LP solve of the weighted program over node types
-    // can take most of a second (long degenerate runs), and a solve under
-    // way is not stopped at the deadline, so a nodes-first replan of
-    // 1,000 GPUs sometimes takes 1 to 3 s against a 0.9 s limit.
     // The ties: over the pooled types when the first search used them
     // (so nodes break no tie there), else over node types.
     let tieFleet = pooled ? firstFleet : fleet
@@ -157,7 +153,16 @@ extension Planner {
     fleet: ReplanFleet, incumbent known: [Double]? = nil,
     deadline: ContinuousClock.Instant
   ) -> IntegerProgram.Result {
-    guard case .optimal(let lpValue, let x, _) = program.lp.solve() else {
+    let root = program.lp.solve(deadline: deadline)
+    if case .interrupted = root {
+      // Out of time in the root LP: the incumbent given, if any, and no
+      // bound.
+      let given = known.flatMap { program.isFeasible($0) ? $0 : nil }
+      return .init(
+        x: given, value: given.map(program.objective) ?? .infinity,
+        bound: -.infinity, isComplete: false, nodes: 1)
+    }
+    guard case .optimal(let lpValue, let x, _) = root else {
       return .init(
         x: nil, value: .infinity, bound: .infinity, isComplete: true,
         nodes: 1)

@@ -107,7 +107,13 @@ struct IntegerProgram: Sendable {
         program.columns[j].entries.append((row, 1))
       }
       nodes += 1
-      let (outcome, basis) = program.solve(warm: node.basis)
+      let (outcome, basis) = program.solve(
+        warm: node.basis, deadline: deadline)
+      if case .interrupted = outcome {
+        stack.append(node)
+        timedOut = true
+        break
+      }
       guard case .optimal(let shiftedValue, var x, _) = outcome else {
         if node.branches.isEmpty { rootBound = .infinity }
         continue

@@ -27,6 +27,8 @@ struct LinearProgram: Sendable {
     case optimal(value: Double, x: [Double], duals: [Double])
     case infeasible
     case unbounded
+    /// The deadline passed before the solve ended.
+    case interrupted
   }
 
   /// Adds a row and returns its index.
@@ -50,18 +52,23 @@ struct LinearProgram: Sendable {
   /// Pricing is Dantzig's rule (most negative reduced cost); after a run
   /// of degenerate pivots it switches to Bland's rule, which cannot cycle.
   ///
-  /// - Parameter iterationLimit: a guard against numerical trouble.
+  /// - Parameters:
+  ///   - iterationLimit: a guard against numerical trouble.
+  ///   - deadline: when to give up (`interrupted`), checked every few
+  ///     pivots; none by default.
   /// - Complexity: per iteration O(m³) for the factorization of an m-row
   ///   basis plus O(nnz) for pricing.
-  func solve(iterationLimit: Int = 200_000) -> Outcome {
-    solveCold(iterationLimit: iterationLimit).outcome
+  func solve(
+    iterationLimit: Int = 200_000, deadline: ContinuousClock.Instant? = nil
+  ) -> Outcome {
+    solveCold(iterationLimit: iterationLimit, deadline: deadline).outcome
   }
 
   /// `solve()`, also returning the optimal basis when no artificial
   /// variable is left in it.
-  func solveCold(iterationLimit: Int = 200_000)
-    -> (outcome: Outcome, basis: [Int]?)
-  {
+  func solveCold(
+    iterationLimit: Int = 200_000, deadline: ContinuousClock.Instant? = nil
+  ) -> (outcome: Outcome, basis: [Int]?) {
     let m = rows.count
     let n = columns.count
     if m == 0 {
@@ -114,10 +121,12 @@ struct LinearProgram: Sendable {
     let isArtificial = { (j: Int) in j >= firstArtificial }
 
     var engine = Engine(
-      m: m, columns: cols, b: b, basis: basis, iterationLimit: iterationLimit)
+      m: m, columns: cols, b: b, basis: basis, iterationLimit: iterationLimit,
+      deadline: deadline)
     if firstArtificial < total {
       let phaseOne = (0..<total).map { isArtificial($0) ? 1.0 : 0.0 }
       switch engine.run(cost: phaseOne, barred: { _ in false }) {
+      case .interrupted: return (.interrupted, nil)
       case .unbounded, .stalled: return (.infeasible, nil)
       case .optimal(let value):
         if value > Self.feasibilityTolerance * max(1, b.reduce(0, +)) {
@@ -128,6 +137,7 @@ struct LinearProgram: Sendable {
     var phaseTwo = cost
     for j in firstArtificial..<total { phaseTwo[j] = 0 }
     switch engine.run(cost: phaseTwo, barred: isArtificial) {
+    case .interrupted: return (.interrupted, nil)
     case .unbounded: return (.unbounded, nil)
     case .stalled: return (.infeasible, nil)
     case .optimal(let value):
@@ -149,17 +159,21 @@ struct LinearProgram: Sendable {
   /// the primal method then finishes. Falls back to a cold solve when
   /// the basis does not fit or the pivots stall.
   ///
-  /// - Parameter warm: basic columns (structural j, or n + i for the
-  ///   slack of row i), one per row of the parent program.
+  /// - Parameters:
+  ///   - warm: basic columns (structural j, or n + i for the slack of row
+  ///     i), one per row of the parent program.
+  ///   - deadline: as in `solve(iterationLimit:deadline:)`.
   /// - Returns: the outcome and the optimal basis, if any.
   /// - Complexity: per pivot O(m³ + nnz), as `solve`.
-  func solve(warm: [Int]?) -> (outcome: Outcome, basis: [Int]?) {
+  func solve(warm: [Int]?, deadline: ContinuousClock.Instant? = nil)
+    -> (outcome: Outcome, basis: [Int]?)
+  {
     let m = rows.count
     let n = columns.count
     guard var basis = warm, basis.count <= m, m > 0,
       rows.allSatisfy({ $0.sense != .equal })
     else {
-      return solveCold()
+      return solveCold(deadline: deadline)
     }
     for i in basis.count..<m { basis.append(n + i) }
     var cols: [[(row: Int, value: Double)]] = columns.map(\.entries)
@@ -170,19 +184,21 @@ struct LinearProgram: Sendable {
     }
     var engine = Engine(
       m: m, columns: cols, b: rows.map(\.rhs), basis: basis,
-      iterationLimit: 10_000)
+      iterationLimit: 10_000, deadline: deadline)
     switch engine.restoreFeasibility(cost: cost) {
     case .some(false):
       return (.infeasible, nil)
     case .none:
-      return solveCold()
+      if engine.isInterrupted { return (.interrupted, nil) }
+      return solveCold(deadline: deadline)
     case .some(true):
       break
     }
     switch engine.run(cost: cost, barred: { _ in false }) {
+    case .interrupted: return (.interrupted, nil)
     case .unbounded: return (.unbounded, nil)
     case .stalled:
-      return solveCold()
+      return solveCold(deadline: deadline)
     case .optimal(let value):
       var x = Array(repeating: 0.0, count: n)
       for (i, j) in engine.basis.enumerated() where j < n {
@@ -206,18 +222,30 @@ struct LinearProgram: Sendable {
     var values: [Double] = []
     var duals: [Double] = []
     let iterationLimit: Int
+    let deadline: ContinuousClock.Instant?
+    /// Whether a run stopped at the deadline.
+    var isInterrupted = false
 
-    enum Result { case optimal(Double), unbounded, stalled }
+    enum Result { case optimal(Double), unbounded, stalled, interrupted }
 
     init(
       m: Int, columns: [[(row: Int, value: Double)]], b: [Double],
-      basis: [Int], iterationLimit: Int
+      basis: [Int], iterationLimit: Int, deadline: ContinuousClock.Instant?
     ) {
       self.m = m
       self.columns = columns
       self.b = b
       self.basis = basis
       self.iterationLimit = iterationLimit
+      self.deadline = deadline
+    }
+
+    /// Whether the deadline has passed, read every 8th pivot (a clock
+    /// read costs less than a pivot, but not nothing).
+    mutating func timeIsUp(_ pivot: Int) -> Bool {
+      guard let deadline, pivot % 8 == 7 else { return false }
+      if ContinuousClock.now >= deadline { isInterrupted = true }
+      return isInterrupted
     }
 
     func factor() -> DenseLU? {
@@ -238,7 +266,8 @@ struct LinearProgram: Sendable {
     mutating func restoreFeasibility(cost: [Double]) -> Bool? {
       var inBasis = Array(repeating: false, count: columns.count)
       for j in basis { inBasis[j] = true }
-      for _ in 0..<iterationLimit {
+      for pivot in 0..<iterationLimit {
+        if timeIsUp(pivot) { return nil }
         guard let lu = factor() else { return nil }
         values = lu.solve(b)
         var leaving = -1
@@ -280,7 +309,8 @@ struct LinearProgram: Sendable {
       var inBasis = Array(repeating: false, count: columns.count)
       for j in basis { inBasis[j] = true }
       var degenerateRun = 0
-      for _ in 0..<iterationLimit {
+      for pivot in 0..<iterationLimit {
+        if timeIsUp(pivot) { return .interrupted }
         guard let lu = factor() else { return .stalled }
         values = lu.solve(b)
         duals = lu.solve(basis.map { cost[$0] }, transposed: true)
