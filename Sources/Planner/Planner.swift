@@ -139,10 +139,10 @@ public enum Planner {
       complete = result.isComplete
     }
 
-    // The plan's own bound holds for the true problem only when its
-    // classes are the relaxation's; otherwise bound the relaxation.
+    // The figures: value and a bound that holds for the request itself
+    // (the cliques model the isolation exactly).
     let value = full.program.objective(solution)
-    var reportedValue: Double
+    let reportedValue: Double
     var reportedBound: Double
     if request.objective == .mostWeightedDemand {
       reportedValue = full.servedWeight(solution)
@@ -160,8 +160,6 @@ public enum Planner {
       }
     } else {
       reportedValue = value
-      // The cliques model the isolation exactly, so the search's bound
-      // holds for the request itself.
       let lower = max(combinatorialBound(request, relaxed), bound)
       reportedBound = min(lower, value)
     }
@@ -189,7 +187,7 @@ public enum Planner {
       + Double(elapsed.components.attoseconds) / 1e18
     return Plan(
       request: request, nodes: nodes, value: reportedValue,
-      bound: reportedBound, isOptimal: optimal && (complete || optimal),
+      bound: reportedBound, isOptimal: optimal,
       baselines: baselines,
       statistics: PlanStatistics(
         patterns: full.variables.count {
