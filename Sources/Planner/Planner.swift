@@ -61,56 +61,35 @@ public enum Planner {
     var combined: [Double]? = nil
     var classBound = 0.0
     var classesComplete = true
+    var relaxationBound = -Double.infinity
     if request.objective != .mostWeightedDemand && classes.count > 1
       && !request.classesShareCapacity && !overlapping
     {
-      var x = Array(repeating: 0.0, count: full.variables.count)
-      var failed = false
-      // First pass: each class gets half of an even share of the time
-      // left; second pass: the classes not yet proven share what is left.
-      var singles: [PlanModel] = []
-      var results: [IntegerProgram.Result] = []
-      for k in classes.indices {
-        let single = PlanModel(
-          request: request, classes: [classes[k]], cache: cache)
-        let share = (deadline - clock.now) / (2 * (classes.count - k))
-        let result = solve(single.program, deadline: clock.now + share)
-        branchNodes += result.nodes
-        if result.x == nil && result.isComplete {
-          throw explainInfeasible(request, relaxed)
-        }
-        singles.append(single)
-        results.append(result)
+      let byClass = try solveClassByClass(
+        full, cache: cache, deadline: deadline, infeasible: relaxed)
+      branchNodes += byClass.nodes
+      combined = byClass.x
+      classBound = byClass.bound
+      classesComplete = byClass.isComplete
+    } else if request.objective != .mostWeightedDemand
+      && request.classesShareCapacity
+    {
+      // One config per node and a layout limit only remove plans: the
+      // same request without them, solved class by class in a third of
+      // the time, bounds this one.
+      var looser = request
+      looser.maxDistinctLayouts = nil
+      for g in looser.fleet.indices where looser.fleet[g].configScope == .node {
+        looser.fleet[g].configScope = .gpu
       }
-      let open = classes.indices.filter { !results[$0].isComplete }
-      for (n, k) in open.enumerated() {
-        let share = (deadline - clock.now) / (open.count - n)
-        var again = singles[k].program.solve(
-          incumbent: results[k].x, deadline: clock.now + share)
-        branchNodes += again.nodes
-        if again.x == nil { again.x = results[k].x }
-        again.bound = max(again.bound, results[k].bound)
-        if let value = again.x.map(singles[k].program.objective) {
-          again.bound = min(again.bound, value)
-        }
-        results[k] = again
+      if !looser.classesShareCapacity && !overlapping && classes.count > 1 {
+        let model = PlanModel(request: looser, classes: classes, cache: cache)
+        let byClass = try? solveClassByClass(
+          model, cache: cache, deadline: clock.now + (deadline - clock.now) / 3,
+          infeasible: relaxed)
+        relaxationBound = byClass?.bound ?? -.infinity
+        branchNodes += byClass?.nodes ?? 0
       }
-      for k in classes.indices {
-        guard let sx = results[k].x else {
-          failed = true
-          break
-        }
-        classBound += results[k].bound
-        classesComplete = classesComplete && results[k].isComplete
-        for (j, variable) in singles[k].variables.enumerated() where sx[j] != 0
-        {
-          guard let target = full.index(of: relabel(variable, to: k)) else {
-            continue
-          }
-          x[target] = sx[j]
-        }
-      }
-      if !failed && full.program.isFeasible(x) { combined = x }
     }
     if let combined {
       solution = combined
@@ -160,7 +139,8 @@ public enum Planner {
       }
     } else {
       reportedValue = value
-      let lower = max(combinatorialBound(request, relaxed), bound)
+      let lower = max(
+        combinatorialBound(request, relaxed), bound, relaxationBound)
       reportedBound = min(lower, value)
     }
     let optimal =
@@ -198,6 +178,74 @@ public enum Planner {
   }
 
   // MARK: - Solving
+
+  /// Solves each class of `full` alone (half of an even share of the time
+  /// left each, then the classes not yet proven share the rest) and puts
+  /// the solutions together.
+  ///
+  /// - Returns: the combined solution when it fits every capacity row
+  ///   (then optimal for the classes if every class is proven), the sum
+  ///   of the classes' bounds (a lower bound, since classes never share
+  ///   a GPU), whether every class was proven, and the LP solves.
+  /// - Throws: `explainInfeasible(_, infeasible)` when a class alone has
+  ///   no solution.
+  static func solveClassByClass(
+    _ full: PlanModel, cache: PatternCache,
+    deadline: ContinuousClock.Instant, infeasible: [TenantClass]
+  ) throws(PlanError)
+    -> (x: [Double]?, bound: Double, isComplete: Bool, nodes: Int)
+  {
+    let request = full.request
+    let classes = full.classes
+    let clock = ContinuousClock()
+    var nodes = 0
+    var singles: [PlanModel] = []
+    var results: [IntegerProgram.Result] = []
+    for k in classes.indices {
+      let single = PlanModel(
+        request: request, classes: [classes[k]], cache: cache)
+      let share = (deadline - clock.now) / (2 * (classes.count - k))
+      let result = solve(single.program, deadline: clock.now + share)
+      nodes += result.nodes
+      if result.x == nil && result.isComplete {
+        throw explainInfeasible(request, infeasible)
+      }
+      singles.append(single)
+      results.append(result)
+    }
+    let open = classes.indices.filter { !results[$0].isComplete }
+    for (n, k) in open.enumerated() {
+      let share = (deadline - clock.now) / (open.count - n)
+      var again = singles[k].program.solve(
+        incumbent: results[k].x, deadline: clock.now + share)
+      nodes += again.nodes
+      if again.x == nil { again.x = results[k].x }
+      again.bound = max(again.bound, results[k].bound)
+      if let value = again.x.map(singles[k].program.objective) {
+        again.bound = min(again.bound, value)
+      }
+      results[k] = again
+    }
+    var x = Array(repeating: 0.0, count: full.variables.count)
+    var failed = false
+    for k in classes.indices {
+      guard let sx = results[k].x else {
+        failed = true
+        continue
+      }
+      for (j, variable) in singles[k].variables.enumerated() where sx[j] != 0 {
+        guard let target = full.index(of: relabel(variable, to: k)) else {
+          continue
+        }
+        x[target] = sx[j]
+      }
+    }
+    let fits = !failed && full.program.isFeasible(x)
+    return (
+      fits ? x : nil, results.reduce(0) { $0 + $1.bound },
+      results.allSatisfy(\.isComplete), nodes
+    )
+  }
 
   /// LP first; when it is fractional, the floor of the LP solution plus
   /// an exact solution of the small residual problem as the first
