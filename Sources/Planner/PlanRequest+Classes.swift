@@ -174,8 +174,13 @@ extension PlanRequest {
     guard let capacity = tenants[t].capacity,
       capacity.computeSlices > 0 || capacity.memoryGiB > 0
     else { return [] }
-    return Set(capacity.profiles).sorted().filter {
-      PlanModel.computeSlices(of: $0, in: self) > 0
+    return Set(capacity.profiles).sorted().filter(offers)
+  }
+
+  /// Whether some fleet model offers profile `name` under the driver.
+  func offers(_ name: String) -> Bool {
+    fleet.contains { group in
+      group.model.availableProfiles(under: rules).contains { $0.name == name }
     }
   }
 

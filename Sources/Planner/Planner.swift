@@ -463,7 +463,7 @@ public enum Planner {
               + "profiles allowed to serve it")
         }
         for name in capacity.profiles.sorted()
-        where computeSlices(name, request) == 0 {
+        where !request.offers(name) {
           throw .unservable(
             tenant: tenant.name, profile: name,
             reason: "no GPU model of the fleet ("
@@ -512,21 +512,6 @@ public enum Planner {
               ? " outside same-config groups" : ""))
       }
     }
-  }
-
-  /// The compute slices of a profile name offered by some fleet model
-  /// under the request's driver; 0 when none offers it.
-  private static func computeSlices(_ name: String, _ request: PlanRequest)
-    -> Int
-  {
-    for group in request.fleet {
-      if let profile = group.model.availableProfiles(under: request.rules)
-        .first(where: { $0.name == name })
-      {
-        return profile.computeSlices
-      }
-    }
-    return 0
   }
 
   /// The error for a request whose integer program has no solution.

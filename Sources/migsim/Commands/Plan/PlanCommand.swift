@@ -403,10 +403,17 @@ extension Plan {
     var tenants = Table(columns: [
       .init("tenant"), .init("isolation"), .init("served"), .init("demand"),
     ])
+    let served = self.served
+    let held = servedCapacity
+    let whole = wholeGPUs
     for tenant in request.tenants {
       tenants.append([
         .text(tenant.name), .text(tenant.isolation.name),
-        .text(servedText(tenant)), .text(Self.demandText(tenant)),
+        .text(
+          Self.servedText(
+            tenant, served: served[tenant.name] ?? [:],
+            held: held[tenant.name], whole: whole[tenant.name] ?? 0)),
+        .text(Self.demandText(tenant)),
       ])
     }
     lines.append("")
@@ -463,15 +470,16 @@ extension Plan {
 
   /// What a tenant is served in one cell: instances per profile (those
   /// allotted to capacity included), the capacity they hold, whole GPUs.
-  func servedText(_ tenant: TenantDemand) -> String {
-    let row = served[tenant.name] ?? [:]
+  static func servedText(
+    _ tenant: TenantDemand, served row: [String: Int],
+    held: (computeSlices: Int, memoryGiB: Double)?, whole: Int
+  ) -> String {
     var parts = row.keys.sorted().map { "\(row[$0] ?? 0)×\($0)" }
-    if let held = servedCapacity[tenant.name] {
+    if let held {
       parts.append(
         "(\(held.computeSlices) slices, "
           + formatFixed(held.memoryGiB, decimals: 1) + " GiB)")
     }
-    let whole = wholeGPUs[tenant.name] ?? 0
     if tenant.wholeGPUs > 0 || whole > 0 { parts.append("\(whole)×whole") }
     return parts.joined(separator: " ")
   }
